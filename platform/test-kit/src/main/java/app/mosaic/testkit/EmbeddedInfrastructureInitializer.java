@@ -1,0 +1,32 @@
+package app.mosaic.testkit;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Points the service under test at the shared embedded servers: its own database (named after
+ * {@code spring.application.name}), the Kafka broker, and S3 when {@code mosaic.test.s3=true}.
+ */
+public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		ConfigurableEnvironment env = context.getEnvironment();
+		String service = env.getProperty("spring.application.name", "mosaic");
+		TestPropertyValues values = TestPropertyValues.of(
+				"spring.datasource.url=" + EmbeddedInfrastructure.postgresDatabase(service),
+				"spring.datasource.username=postgres", "spring.datasource.password=postgres",
+				"spring.kafka.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
+				"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestJwts.ISSUER,
+				"mosaic.events.resubmit-interval=PT1S", "mosaic.events.resubmit-older-than=PT2S",
+				"mosaic.events.consumer-retry-interval=PT0.1S");
+		if (env.getProperty("mosaic.test.s3", Boolean.class, false)) {
+			values = values.and("mosaic.s3.endpoint=" + EmbeddedInfrastructure.s3Endpoint(),
+					"mosaic.s3.access-key=" + EmbeddedInfrastructure.S3_ACCESS_KEY,
+					"mosaic.s3.secret-key=" + EmbeddedInfrastructure.S3_SECRET_KEY);
+		}
+		values.applyTo(env);
+	}
+}
