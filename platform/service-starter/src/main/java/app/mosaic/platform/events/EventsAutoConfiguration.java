@@ -2,7 +2,7 @@ package app.mosaic.platform.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -62,8 +63,10 @@ public class EventsAutoConfiguration {
 		return EventExternalizationConfiguration.externalizing()
 			.selectByType(EventEnvelope.class)
 			.route(EventEnvelope.class, e -> RoutingTarget.forTarget(e.topic()).andKey(e.aggregateId()))
-			.headers(EventEnvelope.class, e -> Map.of(EventEnvelope.EVENT_TYPE_HEADER, e.eventType()))
-			.mapping(EventEnvelope.class, e -> json.getObject().writeValueAsString(e))
+			// a Message carries its own headers through the Kafka externalizer; raw bytes keep them plain text
+			.mapping(EventEnvelope.class, e -> MessageBuilder.withPayload(json.getObject().writeValueAsString(e))
+				.setHeader(EventEnvelope.EVENT_TYPE_HEADER, e.eventType().getBytes(StandardCharsets.UTF_8))
+				.build())
 			.build();
 	}
 

@@ -1,0 +1,112 @@
+package app.mosaic.auth.account.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import io.micrometer.core.annotation.Timed;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.mosaic.auth.account.AccountManagement;
+import app.mosaic.auth.keycloak.Tokens;
+import app.mosaic.platform.security.Caller;
+
+/** The Auth table of API.md: register, tokens, logout, passwords, account deletion. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Timed("mosaic.auth")
+class AuthController {
+
+	private final AccountManagement accounts;
+
+	AuthController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	RegisteredView register(@Valid @RequestBody RegisterRequest request) {
+		String email = request.email().trim().toLowerCase();
+		UUID id = accounts.register(request.username(), email, request.password(), request.fullName());
+		return new RegisteredView(id, request.username(), email);
+	}
+
+	@PostMapping("/token")
+	TokenView token(@Valid @RequestBody TokenRequest request) {
+		return TokenView.of(accounts.signIn(request.login().trim().toLowerCase(), request.password(), request.otp()));
+	}
+
+	@PostMapping("/token/refresh")
+	TokenView refresh(@Valid @RequestBody RefreshRequest request) {
+		return TokenView.of(accounts.refresh(request.refreshToken()));
+	}
+
+	@PostMapping("/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void logout(Caller caller, @Valid @RequestBody RefreshRequest request) {
+		accounts.logout(request.refreshToken());
+	}
+
+	@PostMapping("/password/forgot")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void forgotPassword(@Valid @RequestBody ForgotPasswordRequest request) {
+		accounts.forgotPassword(request.email().trim().toLowerCase());
+	}
+
+	@PostMapping("/password/change")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(Caller caller, @Valid @RequestBody ChangePasswordRequest request) {
+		accounts.changePassword(caller.id(), caller.username(), request.currentPassword(), request.newPassword());
+	}
+
+	@DeleteMapping("/account")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void deleteAccount(Caller caller, @Valid @RequestBody DeleteAccountRequest request) {
+		accounts.delete(caller.id(), caller.username(), request.password());
+	}
+
+	record RegisterRequest(
+			@NotBlank @Pattern(regexp = "^[a-z0-9._]{1,30}$",
+					message = "must be 1 to 30 lower-case letters, digits, dots or underscores") String username,
+			@NotBlank @Email @Size(max = 254) String email,
+			@NotNull @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+			@Size(max = 64) String fullName) {
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 254) String login, @NotBlank @Size(max = 128) String password,
+			@Size(max = 12) String otp) {
+	}
+
+	record RefreshRequest(@NotBlank String refreshToken) {
+	}
+
+	record ForgotPasswordRequest(@NotBlank @Email String email) {
+	}
+
+	record ChangePasswordRequest(@NotBlank String currentPassword,
+			@NotNull @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String newPassword) {
+	}
+
+	record DeleteAccountRequest(@NotBlank String password) {
+	}
+
+	record RegisteredView(UUID userId, String username, String email) {
+	}
+
+	record TokenView(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn, String tokenType) {
+		static TokenView of(Tokens tokens) {
+			return new TokenView(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.refreshExpiresIn(),
+					"Bearer");
+		}
+	}
+}

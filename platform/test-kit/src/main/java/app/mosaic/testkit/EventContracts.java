@@ -1,0 +1,76 @@
+package app.mosaic.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The event contracts under {@code contracts/events/} (on the test classpath through mosaic-event-contracts):
+ * producers check what they send against the schemas, consumers read the examples.
+ */
+public final class EventContracts {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+	private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+
+	private EventContracts() {
+	}
+
+	/** The example record value of an event type, as its producer would send it. */
+	public static String example(String topic, String eventType) {
+		return read(topic + "/" + eventType + ".example.json");
+	}
+
+	/**
+	 * Fails unless the record value is a valid envelope of that type whose payload matches the type's schema.
+	 */
+	public static void assertValid(String topic, String eventType, String recordValue) {
+		try {
+			JsonNode value = JSON.readTree(recordValue);
+			check("envelope", schema("envelope.schema.json").validate(value));
+			if (!eventType.equals(value.path("eventType").asText()) || !topic.equals(value.path("topic").asText())) {
+				throw new AssertionError("Expected a " + eventType + " on " + topic + " but was " + recordValue);
+			}
+			check(eventType, schema(topic + "/" + eventType + ".schema.json").validate(value.path("payload")));
+		}
+		catch (IOException e) {
+			throw new AssertionError("Not JSON: " + recordValue, e);
+		}
+	}
+
+	private static void check(String what, Set<ValidationMessage> errors) {
+		if (!errors.isEmpty()) {
+			throw new AssertionError(what + " breaks its contract: "
+					+ errors.stream().map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
+		}
+	}
+
+	private static JsonSchema schema(String path) {
+		return SCHEMAS.getSchema(read(path), CONFIG);
+	}
+
+	private static String read(String path) {
+		String resource = "contracts/events/" + path;
+		try (InputStream in = EventContracts.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				throw new AssertionError("No contract " + resource + " (is mosaic-event-contracts a test dependency?)");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package app.mosaic.user;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import app.mosaic.testkit.EventContracts;
+import app.mosaic.testkit.HttpApi;
+import app.mosaic.testkit.KafkaTestConsumer;
+import app.mosaic.testkit.MosaicServiceTest;
+import app.mosaic.testkit.TestJwts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@MosaicServiceTest
+class IdentityEventsIT {
+
+	private static final String TOPIC = "identity.events";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpApi api;
+
+	@BeforeEach
+	void connect() {
+		api = new HttpApi("http://127.0.0.1:" + port);
+	}
+
+	@Test
+	void registeredUserGetsAProfileTheyCanRead() {
+		UUID id = UUID.randomUUID();
+		String username = "u" + id.toString().substring(0, 8);
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", registered(id, username));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			HttpApi.Response me = api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send();
+			assertThat(me.status()).isEqualTo(200);
+			assertThat(me.json().path("username").asString()).isEqualTo(username);
+			assertThat(me.json().path("fullName").asString()).isEqualTo("Ana Silva");
+			assertThat(me.json().path("private").asBoolean()).isFalse();
+			assertThat(me.json().path("accountType").asString()).isEqualTo("PERSONAL");
+		});
+	}
+
+	@Test
+	void duplicateDeliveryChangesNothing() {
+		UUID id = UUID.randomUUID();
+		String value = registered(id, "d" + id.toString().substring(0, 8));
+		String later = registered(id, "d" + id.toString().substring(0, 8));
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", value);
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", value);
+		// a later distinct event on the same key: once it is processed, both earlier deliveries were handled
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", later);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> processed(eventId(later)) == 1);
+		assertThat(processed(eventId(value))).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM profile WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	private long processed(String eventId) {
+		return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?::uuid").param(eventId)
+			.query(Long.class).single();
+	}
+
+	private static String eventId(String value) {
+		return value.replaceAll("(?s).*\"eventId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+	}
+
+	@Test
+	void deletedUserLosesTheirProfile() {
+		UUID id = UUID.randomUUID();
+		String username = "x" + id.toString().substring(0, 8);
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", registered(id, username));
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserDeleted", EventContracts.example(TOPIC, "UserDeleted")
+			.replace("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString())
+			.replace("7d2e4c1a-5b6f-4a8e-9c0d-1e2f3a4b5c6d", UUID.randomUUID().toString()));
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+				jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = 'user-service.identity' AND event_type = 'UserDeleted'")
+					.query(Long.class).single()).isPositive());
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+				api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send().status()).isEqualTo(404));
+	}
+
+	@Test
+	void malformedRecordGoesToTheDeadLetterTopicWithoutBlockingOthers() {
+		UUID id = UUID.randomUUID();
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", "{not json");
+		String username = "m" + id.toString().substring(0, 8);
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", registered(id, username));
+
+		KafkaTestConsumer.await(TOPIC + "-dlt", r -> "{not json".equals(r.value()), Duration.ofSeconds(20));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+				jdbc.sql("SELECT count(*) FROM profile WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(1));
+	}
+
+	/** The contract's example, made a distinct event for a distinct user. */
+	private static String registered(UUID id, String username) {
+		return EventContracts.example(TOPIC, "UserRegistered")
+			.replace("0b9f8f0e-9a59-4f4e-a6b7-4f3f1c2d9e01", UUID.randomUUID().toString())
+			.replace("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString())
+			.replace("ana.silva", username);
+	}
+}
