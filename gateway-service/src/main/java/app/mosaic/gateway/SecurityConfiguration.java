@@ -1,0 +1,62 @@
+package app.mosaic.gateway;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The first check of every request: a valid Keycloak JWT (validated against the realm's JWKS) everywhere
+ * but the public auth endpoints, health and API docs. Services check the token again.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+		bearer.setAllowUriQueryParameter(true); // browsers cannot set headers on a WebSocket handshake
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.cors(Customizer.withDefaults())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.authorizeExchange(auth -> auth
+				.pathMatchers(HttpMethod.OPTIONS).permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token", "/api/v1/auth/token/refresh",
+						"/api/v1/auth/password/forgot")
+				.permitAll()
+				.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/swagger-ui.html",
+						"/swagger-ui/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**")
+				.permitAll()
+				.anyExchange().authenticated())
+			.oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+				.bearerTokenConverter(bearer)
+				.authenticationEntryPoint((exchange, ex) -> GatewayProblems.write(exchange.getResponse(),
+						HttpStatus.UNAUTHORIZED, "A valid access token is required: send Authorization: Bearer <token>.", null)))
+			.exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> GatewayProblems.write(exchange.getResponse(),
+					HttpStatus.UNAUTHORIZED, "A valid access token is required: send Authorization: Bearer <token>.", null)))
+			.build();
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOriginPatterns(properties.corsOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of("*"));
+		cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After", "Location", "ETag"));
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+}

@@ -1,0 +1,173 @@
+package app.mosaic.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import app.mosaic.testkit.HttpApi;
+import app.mosaic.testkit.TestJwts;
+import app.mosaic.testkit.TestReactiveSecurityConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway in front of stand-in services (plain HTTP servers that say who they are and what they got):
+ * routing, token checks, correlation ids, rate limits and fallbacks. Whole journeys through the real
+ * services are the system tests'.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "mosaic.gateway.failed-sign-ins-per-login=3", "mosaic.gateway.per-user=1000" })
+@Import(TestReactiveSecurityConfiguration.class)
+class GatewayTests {
+
+	static final HttpServer userService = stub("user-service", 200);
+	static final HttpServer postService = stub("post-service", 200);
+	static final HttpServer authService = stub("auth-service", 401);
+
+	@LocalServerPort
+	int port;
+
+	HttpApi api;
+
+	String token = TestJwts.forUser(UUID.randomUUID(), "ana");
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
+		registry.add("USER_SERVICE_URL", () -> url(userService));
+		registry.add("POST_SERVICE_URL", () -> url(postService));
+		registry.add("AUTH_SERVICE_URL", () -> url(authService));
+		registry.add("FEED_SERVICE_URL", () -> "http://127.0.0.1:9"); // nothing listens: the service is down
+	}
+
+	@BeforeEach
+	void connect() {
+		api = new HttpApi("http://127.0.0.1:" + port);
+	}
+
+	@AfterAll
+	static void stop() {
+		userService.stop(0);
+		postService.stop(0);
+		authService.stop(0);
+	}
+
+	@Test
+	void refusesApiCallsWithoutAValidToken() {
+		HttpApi.Response none = api.get("/api/v1/users/me").send();
+		assertThat(none.status()).isEqualTo(401);
+		assertThat(none.contentType()).startsWith("application/problem+json");
+		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.signedByStranger(UUID.randomUUID(), "x")).send().status())
+			.isEqualTo(401);
+		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.expired(UUID.randomUUID(), "x")).send().status())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void routesByPathPrefixWithProfileGridsGoingToPostService() {
+		assertThat(api.get("/api/v1/users/me").bearer(token).send().body()).startsWith("user-service");
+		assertThat(api.get("/api/v1/users/ana/posts").bearer(token).send().body()).startsWith("post-service");
+		assertThat(api.get("/api/v1/users/me/saved").bearer(token).send().body()).startsWith("post-service");
+		assertThat(api.get("/api/v1/posts/42").bearer(token).send().body()).startsWith("post-service");
+	}
+
+	@Test
+	void passesTheCorrelationIdDownstreamAndBack() {
+		HttpApi.Response given = api.get("/api/v1/users/me").bearer(token).header("X-Correlation-Id", "abc-123").send();
+		assertThat(given.header("X-Correlation-Id")).contains("abc-123");
+		assertThat(given.body()).contains("correlation=abc-123");
+
+		HttpApi.Response made = api.get("/api/v1/users/me").bearer(token).send();
+		assertThat(made.header("X-Correlation-Id")).isPresent();
+		assertThat(made.body()).contains("correlation=" + made.header("X-Correlation-Id").orElseThrow());
+	}
+
+	@Test
+	void publicAuthEndpointsNeedNoToken() {
+		HttpApi.Response response = api.post("/api/v1/auth/register").json(Map.of("username", "x")).send();
+		assertThat(response.body()).startsWith("auth-service");
+	}
+
+	@Test
+	void repeatedFailedSignInsForOneLoginAreRateLimited() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(signIn("victim").status()).isEqualTo(401);
+		}
+		HttpApi.Response limited = signIn("Victim");
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isPresent();
+		assertThat(limited.contentType()).startsWith("application/problem+json");
+		assertThat(signIn("someone-else").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aServiceThatIsDownAnswers503WithRetryAfter() {
+		HttpApi.Response response = api.get("/api/v1/feed").bearer(token).send();
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.header("Retry-After")).isPresent();
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void unknownPathsAre404ProblemJson() {
+		HttpApi.Response response = api.get("/api/v1/nothing-here").bearer(token).send();
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void oversizedBodiesAre413() {
+		byte[] big = new byte[3 * 1024 * 1024];
+		HttpApi.Response response = api.post("/api/v1/posts").bearer(token).body("application/json", big).send();
+		assertThat(response.status()).as(response.toString()).isEqualTo(413);
+	}
+
+	@Test
+	void answersCorsPreflightForAllowedOrigins() {
+		HttpApi.Response response = api.delete("/api/v1/posts/1").header("Origin", "http://localhost:5173").send();
+		assertThat(response.status()).isEqualTo(401); // a real call still needs a token
+		HttpApi.Response preflight = new HttpApi("http://127.0.0.1:" + port).get("/api/v1/posts/1")
+			.header("Origin", "http://localhost:5173").bearer(token).send();
+		assertThat(preflight.header("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+	}
+
+	private HttpApi.Response signIn(String login) {
+		return api.post("/api/v1/auth/token").json(Map.of("login", login, "password", "wrong-password")).send();
+	}
+
+	private static HttpServer stub(String name, int status) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", exchange -> {
+				exchange.getRequestBody().readAllBytes();
+				byte[] body = (name + " " + exchange.getRequestURI().getPath() + " correlation="
+						+ exchange.getRequestHeaders().getFirst("X-Correlation-Id")).getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String url(HttpServer server) {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+}
