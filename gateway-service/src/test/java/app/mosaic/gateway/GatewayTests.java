@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import app.mosaic.testkit.HttpApi;
 import app.mosaic.testkit.TestJwts;
-import app.mosaic.testkit.TestReactiveSecurityConfiguration;
+import app.mosaic.testkit.TestSecurityConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "mosaic.gateway.failed-sign-ins-per-login=3", "mosaic.gateway.per-user=1000" })
-@Import(TestReactiveSecurityConfiguration.class)
+@Import(TestSecurityConfiguration.class)
 class GatewayTests {
 
 	static final HttpServer userService = stub("user-service", 200);
@@ -136,12 +136,23 @@ class GatewayTests {
 	}
 
 	@Test
-	void answersCorsPreflightForAllowedOrigins() {
-		HttpApi.Response response = api.delete("/api/v1/posts/1").header("Origin", "http://localhost:5173").send();
-		assertThat(response.status()).isEqualTo(401); // a real call still needs a token
-		HttpApi.Response preflight = new HttpApi("http://127.0.0.1:" + port).get("/api/v1/posts/1")
-			.header("Origin", "http://localhost:5173").bearer(token).send();
-		assertThat(preflight.header("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+	void answersCorsPreflightsForAllowedOriginsOnly() {
+		HttpApi.Response allowed = api.options("/api/v1/posts/1")
+			.header("Origin", "http://localhost:5173")
+			.header("Access-Control-Request-Method", "DELETE")
+			.header("Access-Control-Request-Headers", "authorization")
+			.send();
+		assertThat(allowed.status()).isEqualTo(200);
+		assertThat(allowed.header("Access-Control-Allow-Origin")).contains("http://localhost:5173");
+		assertThat(allowed.header("Access-Control-Allow-Methods").orElse("")).contains("DELETE");
+		assertThat(allowed.body()).doesNotStartWith("post-service"); // answered by the gateway itself
+
+		HttpApi.Response foreign = api.options("/api/v1/posts/1")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "DELETE")
+			.send();
+		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
 	}
 
 	private HttpApi.Response signIn(String login) {

@@ -33,6 +33,9 @@ class AccountJourneyIT {
 		assertThat(registered.json().path("username").asString()).isEqualTo(ana.username);
 
 		String byUsername = ana.signIn(ana.username).json().path("accessToken").asString();
+		// every account gets the realm's "user" role (Keycloak's default roles)
+		assertThat(claims(byUsername).path("realm_access").path("roles").valueStream().map(JsonNode::asString))
+			.contains("user");
 		HttpApi.Response byEmail = ana.signIn(ana.email.toUpperCase());
 		assertThat(byEmail.status()).isEqualTo(200);
 		assertThat(byEmail.json().path("tokenType").asString()).isEqualTo("Bearer");
@@ -148,6 +151,11 @@ class AccountJourneyIT {
 		assertThat(gus.signIn(gus.username).status()).isEqualTo(401);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
 				assertThat(api.get("/api/v1/users/me").bearer(token).send().status()).isEqualTo(404));
+	}
+
+	private static JsonNode claims(String jwt) {
+		byte[] payload = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
+		return new HttpApi.Response(200, Map.of(), payload).json();
 	}
 
 	/** A new person with a unique name, so runs never collide. */

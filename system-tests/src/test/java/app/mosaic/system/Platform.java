@@ -35,6 +35,9 @@ final class Platform {
 		}
 		if (!started) {
 			mosaic(120, "down"); // whatever a crashed earlier run left behind
+			// a fresh platform every run: Keycloak never re-imports a realm it already has
+			deleteTree(HOME.resolve("data"));
+			deleteTree(HOME.resolve("keycloak"));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> mosaic(120, "down")));
 			try {
 				mosaic(900, "up");
@@ -74,6 +77,18 @@ final class Platform {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void deleteTree(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Could not clear " + dir, e);
 		}
 	}
 

@@ -12,7 +12,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class KeycloakAccounts implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
-	static final String USER_ROLE = "user";
 
 	private final Keycloak admin;
 	private final String realm;
@@ -73,10 +71,8 @@ public class KeycloakAccounts implements DisposableBean {
 				if (response.getStatus() >= 400) {
 					throw new KeycloakUnavailableException("Keycloak refused to create a user: " + response.getStatus(), null);
 				}
-				UUID id = UUID.fromString(CreatedResponseUtil.getCreatedId(response));
-				RoleRepresentation role = realm().roles().get(USER_ROLE).toRepresentation();
-				realm().users().get(id.toString()).roles().realmLevel().add(List.of(role));
-				return new Creation.Created(id);
+				// the realm's default roles give every new user the "user" role
+				return new Creation.Created(UUID.fromString(CreatedResponseUtil.getCreatedId(response)));
 			}
 		});
 	}

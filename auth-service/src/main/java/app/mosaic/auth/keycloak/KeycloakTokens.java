@@ -33,7 +33,6 @@ public class KeycloakTokens {
 		form.add("password", password);
 		form.add("scope", "openid");
 		if (otp != null && !otp.isBlank()) {
-			form.add("totp", otp);
 			form.add("otp", otp);
 		}
 		return tokenRequest(form);

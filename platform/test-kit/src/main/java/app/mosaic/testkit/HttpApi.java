@@ -52,6 +52,10 @@ public final class HttpApi {
 		return new Call("DELETE", path);
 	}
 
+	public Call options(String path) {
+		return new Call("OPTIONS", path);
+	}
+
 	public static String json(Object value) {
 		return JSON.writeValueAsString(value);
 	}

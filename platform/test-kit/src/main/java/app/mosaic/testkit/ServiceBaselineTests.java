@@ -53,6 +53,10 @@ public abstract class ServiceBaselineTests {
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("status").asInt()).isEqualTo(401);
+		assertThat(response.json().path("title").asString()).isEqualTo("Unauthorized");
+		assertThat(response.json().path("type").asString()).endsWith("/unauthorized");
+		assertThat(response.json().has("properties")).as("RFC 9457 keeps extra members at the top level").isFalse();
+		assertThat(response.header("WWW-Authenticate")).contains("Bearer");
 	}
 
 	@Test

@@ -37,9 +37,8 @@ public class Profiles {
 	}
 
 	private static Profile map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		long avatar = rs.getLong("avatar_media_id");
 		return new Profile(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("email"),
-				rs.getString("full_name"), rs.getString("bio"), rs.getString("website"), rs.wasNull() ? null : avatar,
+				rs.getString("full_name"), rs.getString("bio"), rs.getString("website"), rs.getObject("avatar_media_id", Long.class),
 				rs.getBoolean("private"), Profile.AccountType.valueOf(rs.getString("account_type")),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

@@ -2,7 +2,6 @@ package app.mosaic.platform.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -34,8 +33,5 @@ public final class Problems {
 
 	/** One invalid field of a request: its JSON name and what is wrong with it. */
 	public record FieldError(String field, String message) {
-		public Map<String, String> asMap() {
-			return Map.of("field", field, "message", message);
-		}
 	}
 }
