@@ -16,7 +16,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The first check of every request: a valid Keycloak JWT (validated against the realm's JWKS) everywhere
- * but the public auth endpoints, health and API docs. Services check the token again.
+ * but the public auth endpoints, signed image URLs, health and API docs. Services check the token again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,6 +33,11 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.OPTIONS).permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/token", "/api/v1/auth/token/refresh",
 						"/api/v1/auth/password/forgot")
+				.permitAll()
+				// image bytes: <img src> sends no token; media-service checks the URL's signature instead
+				.pathMatchers(HttpMethod.GET, "/api/v1/media/*/*")
+				.permitAll()
+				.pathMatchers(HttpMethod.HEAD, "/api/v1/media/*/*")
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/swagger-ui.html",
 						"/swagger-ui/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**")

@@ -36,6 +36,7 @@ class GatewayTests {
 	static final HttpServer userService = stub("user-service", 200);
 	static final HttpServer postService = stub("post-service", 200);
 	static final HttpServer authService = stub("auth-service", 401);
+	static final HttpServer mediaService = stub("media-service", 200);
 
 	@LocalServerPort
 	int port;
@@ -50,6 +51,7 @@ class GatewayTests {
 		registry.add("USER_SERVICE_URL", () -> url(userService));
 		registry.add("POST_SERVICE_URL", () -> url(postService));
 		registry.add("AUTH_SERVICE_URL", () -> url(authService));
+		registry.add("MEDIA_SERVICE_URL", () -> url(mediaService));
 		registry.add("FEED_SERVICE_URL", () -> "http://127.0.0.1:9"); // nothing listens: the service is down
 	}
 
@@ -63,6 +65,7 @@ class GatewayTests {
 		userService.stop(0);
 		postService.stop(0);
 		authService.stop(0);
+		mediaService.stop(0);
 	}
 
 	@Test
@@ -99,6 +102,13 @@ class GatewayTests {
 	void publicAuthEndpointsNeedNoToken() {
 		HttpApi.Response response = api.post("/api/v1/auth/register").json(Map.of("username", "x")).send();
 		assertThat(response.body()).startsWith("auth-service");
+	}
+
+	@Test
+	void imageBytesPassWithoutATokenForTheServiceToCheckTheirSignature() {
+		assertThat(api.get("/api/v1/media/42/large?exp=1&sig=x").send().body()).startsWith("media-service");
+		assertThat(api.get("/api/v1/media/42").send().status()).as("metadata still needs a token").isEqualTo(401);
+		assertThat(api.delete("/api/v1/media/42/large").send().status()).isEqualTo(401);
 	}
 
 	@Test

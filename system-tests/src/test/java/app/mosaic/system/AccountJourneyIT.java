@@ -30,13 +30,13 @@ class AccountJourneyIT {
 		Person ana = Person.random();
 		HttpApi.Response registered = ana.register();
 		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-		assertThat(registered.json().path("username").asString()).isEqualTo(ana.username);
+		assertThat(registered.json().path("username").asString()).isEqualTo(ana.username());
 
-		String byUsername = ana.signIn(ana.username).json().path("accessToken").asString();
+		String byUsername = ana.signIn(ana.username()).json().path("accessToken").asString();
 		// every account gets the realm's "user" role (Keycloak's default roles)
 		assertThat(claims(byUsername).path("realm_access").path("roles").valueStream().map(JsonNode::asString))
 			.contains("user");
-		HttpApi.Response byEmail = ana.signIn(ana.email.toUpperCase());
+		HttpApi.Response byEmail = ana.signIn(ana.email().toUpperCase());
 		assertThat(byEmail.status()).isEqualTo(200);
 		assertThat(byEmail.json().path("tokenType").asString()).isEqualTo("Bearer");
 		assertThat(byEmail.json().path("expiresIn").asLong()).isPositive();
@@ -44,8 +44,8 @@ class AccountJourneyIT {
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			HttpApi.Response me = api.get("/api/v1/users/me").bearer(byUsername).send();
 			assertThat(me.status()).as(me.toString()).isEqualTo(200);
-			assertThat(me.json().path("username").asString()).isEqualTo(ana.username);
-			assertThat(me.json().path("email").asString()).isEqualTo(ana.email);
+			assertThat(me.json().path("username").asString()).isEqualTo(ana.username());
+			assertThat(me.json().path("email").asString()).isEqualTo(ana.email());
 		});
 	}
 
@@ -67,13 +67,13 @@ class AccountJourneyIT {
 	void wrongPasswordIs401AndRepeatedFailuresAre429() {
 		Person carla = Person.random();
 		carla.register();
-		HttpApi.Response wrong = api.post("/api/v1/auth/token").json(Map.of("login", carla.username, "password", "not-it-at-all")).send();
+		HttpApi.Response wrong = api.post("/api/v1/auth/token").json(Map.of("login", carla.username(), "password", "not-it-at-all")).send();
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(wrong.body()).doesNotContain("invalid_grant");
 		for (int i = 0; i < 4; i++) {
-			api.post("/api/v1/auth/token").json(Map.of("login", carla.username, "password", "not-it-at-all")).send();
+			api.post("/api/v1/auth/token").json(Map.of("login", carla.username(), "password", "not-it-at-all")).send();
 		}
-		HttpApi.Response limited = carla.signIn(carla.username); // even the right password waits now
+		HttpApi.Response limited = carla.signIn(carla.username()); // even the right password waits now
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.header("Retry-After")).isPresent();
 	}
@@ -82,7 +82,7 @@ class AccountJourneyIT {
 	void refreshWorksUntilLogout() {
 		Person dora = Person.random();
 		dora.register();
-		JsonNode tokens = dora.signIn(dora.username).json();
+		JsonNode tokens = dora.signIn(dora.username()).json();
 		String refresh = tokens.path("refreshToken").asString();
 
 		HttpApi.Response refreshed = api.post("/api/v1/auth/token/refresh").json(Map.of("refreshToken", refresh)).send();
@@ -100,20 +100,20 @@ class AccountJourneyIT {
 	void missingTamperedAndExpiredTokensAre401() throws Exception {
 		Person eve = Person.random();
 		eve.register();
-		String token = eve.signIn(eve.username).json().path("accessToken").asString();
+		String token = eve.signIn(eve.username()).json().path("accessToken").asString();
 
 		assertThat(api.get("/api/v1/users/me").send().status()).isEqualTo(401);
 
 		String[] parts = token.split("\\.");
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-			.replace(eve.username, "admin");
+			.replace(eve.username(), "admin");
 		String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
 				+ "." + parts[2];
 		HttpApi.Response tampered = api.get("/api/v1/users/me").bearer(forged).send();
 		assertThat(tampered.status()).isEqualTo(401);
 		assertThat(tampered.contentType()).startsWith("application/problem+json");
 
-		String expiring = KeycloakAdmin.shortLivedToken(eve.username, eve.password, 2);
+		String expiring = KeycloakAdmin.shortLivedToken(eve.username(), eve.password(), 2);
 		assertThat(api.get("/api/v1/users/me").bearer(expiring).send().status()).isNotEqualTo(401);
 		// resource servers accept 60 s of clock skew (Spring Security's default), so wait past that
 		Thread.sleep(65_000);
@@ -124,13 +124,13 @@ class AccountJourneyIT {
 	void forgotPasswordSendsAResetMailAndNeverRevealsAccounts() {
 		Person finn = Person.random();
 		finn.register();
-		assertThat(api.post("/api/v1/auth/password/forgot").json(Map.of("email", finn.email)).send().status()).isEqualTo(202);
+		assertThat(api.post("/api/v1/auth/password/forgot").json(Map.of("email", finn.email())).send().status()).isEqualTo(202);
 		assertThat(api.post("/api/v1/auth/password/forgot").json(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com"))
 			.send().status()).isEqualTo(202);
 
 		HttpApi mail = new HttpApi(Platform.MAIL_API);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpApi.Response inbox = mail.get("/api/user/" + finn.email + "/messages/INBOX").send();
+			HttpApi.Response inbox = mail.get("/api/user/" + finn.email() + "/messages/INBOX").send();
 			assertThat(inbox.status()).isEqualTo(200);
 			assertThat(inbox.body()).contains("Update Password").contains("/login-actions/action-token");
 		});
@@ -140,15 +140,15 @@ class AccountJourneyIT {
 	void deletedAccountCannotSignInAndItsProfileIsGone() {
 		Person gus = Person.random();
 		gus.register();
-		String token = gus.signIn(gus.username).json().path("accessToken").asString();
+		String token = gus.signIn(gus.username()).json().path("accessToken").asString();
 		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/users/me").bearer(token).send().status() == 200);
 
 		assertThat(api.delete("/api/v1/auth/account").bearer(token).json(Map.of("password", "wrong-password")).send().status())
 			.isEqualTo(403);
-		assertThat(api.delete("/api/v1/auth/account").bearer(token).json(Map.of("password", gus.password)).send().status())
+		assertThat(api.delete("/api/v1/auth/account").bearer(token).json(Map.of("password", gus.password())).send().status())
 			.isEqualTo(202);
 
-		assertThat(gus.signIn(gus.username).status()).isEqualTo(401);
+		assertThat(gus.signIn(gus.username()).status()).isEqualTo(401);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
 				assertThat(api.get("/api/v1/users/me").bearer(token).send().status()).isEqualTo(404));
 	}
@@ -158,22 +158,4 @@ class AccountJourneyIT {
 		return new HttpApi.Response(200, Map.of(), payload).json();
 	}
 
-	/** A new person with a unique name, so runs never collide. */
-	record Person(String username, String email, String password) {
-
-		static Person random() {
-			String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-			return new Person("p_" + id, "p" + id + "@example.com", "pass-" + id);
-		}
-
-		HttpApi.Response register() {
-			return api.post("/api/v1/auth/register")
-				.json(Map.of("username", username, "email", email, "password", password, "fullName", "Test " + username))
-				.send();
-		}
-
-		HttpApi.Response signIn(String login) {
-			return api.post("/api/v1/auth/token").json(Map.of("login", login, "password", password)).send();
-		}
-	}
 }

@@ -53,6 +53,12 @@ public final class TestJwts {
 		return mint(userId, username, Instant.now().plus(Duration.ofMinutes(5)), KEYS, claims);
 	}
 
+	/** A service-account token as Keycloak issues for client credentials: it may call /internal endpoints. */
+	public static String forService(String clientId) {
+		return withClaims(UUID.nameUUIDFromBytes(clientId.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+				"service-account-" + clientId, Map.of("azp", clientId, "scope", "profile mosaic.internal"));
+	}
+
 	public static RSAPublicKey publicKey() {
 		return (RSAPublicKey) KEYS.getPublic();
 	}

@@ -15,11 +15,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is a stateless OAuth2 resource server: it validates the JWT again behind the gateway,
- * and the caller's id is the token's subject.
+ * and the caller's id is the token's subject. {@code /internal/**} needs a service token.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(MosaicSecurityProperties.class)
 public class SecurityAutoConfiguration {
+
+	/** The scope Keycloak puts in service-account tokens; user tokens never carry it. */
+	public static final String INTERNAL_SCOPE = "mosaic.internal";
 
 	private static final String[] ALWAYS_PUBLIC = { "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
 			"/v3/api-docs/**", "/error" };
@@ -31,6 +34,8 @@ public class SecurityAutoConfiguration {
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(ALWAYS_PUBLIC).permitAll()
+				// service-to-service calls; the gateway does not route /internal, and a user token is refused here too
+				.requestMatchers("/internal/**").hasAuthority("SCOPE_" + INTERNAL_SCOPE)
 				.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
 				.anyRequest().authenticated())
 			.oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())

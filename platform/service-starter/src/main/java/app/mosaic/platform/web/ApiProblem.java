@@ -48,6 +48,14 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", detail);
 	}
 
+	public static ApiProblem unsupportedMediaType(String detail) {
+		return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail);
+	}
+
+	public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+		return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail, retryAfterSeconds);
+	}
+
 	public static ApiProblem unavailable(String detail, long retryAfterSeconds) {
 		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, retryAfterSeconds);
 	}

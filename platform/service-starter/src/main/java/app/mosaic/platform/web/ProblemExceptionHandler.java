@@ -108,6 +108,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		// Spring MVC's own errors (404, 405, 413, 415...): keep their status and safe detail, in Mosaic's shape
 		HttpStatus status = HttpStatus.valueOf(statusCode.value());
+		if (body == null && ex instanceof org.springframework.web.ErrorResponse error) {
+			body = error.getBody(); // such as "Required part 'file' is not present."
+		}
 		String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : status.getReasonPhrase();
 		ProblemDetail problem = Problems.of(status, status.getReasonPhrase(), detail);
 		HttpHeaders out = new HttpHeaders();
