@@ -33,10 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 6)
-@Fork(value = 1, jvmArgs = { "-Xmx512m", "-Xms512m" })
+@Fork(value = 1, jvmArgs = { "-Xmx512m", "-Xms512m", "--enable-native-access=ALL-UNNAMED" })
 public class ImagePipelineBenchmark {
 
-	private static final Path DIR = Path.of("target/benchmark-images");
+	private static final Path DIR = Path.of("target/benchmark-images").toAbsolutePath();
 
 	private Path photo12;
 	private byte[] photo12Bytes;
@@ -80,7 +80,7 @@ public class ImagePipelineBenchmark {
 		}
 		Files.delete(out);
 		if (exit != 0) {
-			throw new IllegalStateException("vipsthumbnail failed; install libvips-tools");
+			throw new IllegalStateException("vipsthumbnail failed (is libvips-tools installed?)");
 		}
 		return exit;
 	}

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 import app.mosaic.platform.events.IdempotentConsumer;
 import app.mosaic.platform.events.InboundEvent;
+import app.mosaic.user.graph.GraphManagement;
 import app.mosaic.user.profile.Profiles;
 
-/** Creates a profile for each new account and erases it when the account is deleted. */
+/** Creates a profile for each new account; erases it, with every follow, block and mute, when it is deleted. */
 @Component
 class IdentityEventsListener {
 
@@ -21,10 +22,12 @@ class IdentityEventsListener {
 
 	private final IdempotentConsumer consumer;
 	private final Profiles profiles;
+	private final GraphManagement graph;
 
-	IdentityEventsListener(IdempotentConsumer consumer, Profiles profiles) {
+	IdentityEventsListener(IdempotentConsumer consumer, Profiles profiles, GraphManagement graph) {
 		this.consumer = consumer;
 		this.profiles = profiles;
+		this.graph = graph;
 	}
 
 	@KafkaListener(id = CONSUMER, topics = "identity.events")
@@ -36,7 +39,11 @@ class IdentityEventsListener {
 					UserRegistered r = e.payloadAs(UserRegistered.class);
 					profiles.createIfAbsent(r.userId(), r.username(), r.email(), r.fullName(), r.registeredAt());
 				}
-				case "UserDeleted" -> profiles.delete(e.payloadAs(UserDeleted.class).userId());
+				case "UserDeleted" -> {
+					UUID user = e.payloadAs(UserDeleted.class).userId();
+					graph.erase(user);
+					profiles.delete(user);
+				}
 				default -> log.debug("Ignoring {}", e.eventType());
 			}
 		});

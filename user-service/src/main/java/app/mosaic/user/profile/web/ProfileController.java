@@ -1,46 +1,116 @@
 package app.mosaic.user.profile.web;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.micrometer.core.annotation.Timed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.user.graph.Graph;
+import app.mosaic.user.graph.GraphManagement;
 import app.mosaic.user.profile.Profile;
+import app.mosaic.user.profile.ProfileManagement;
 import app.mosaic.user.profile.Profiles;
 
-/** The signed-in user's own profile. */
+/** Your own profile and settings, and other people's profiles as you may see them. */
 @RestController
 @RequestMapping("/api/v1/users")
 @Timed("mosaic.users")
 class ProfileController {
 
 	private final Profiles profiles;
+	private final ProfileManagement management;
+	private final GraphManagement graphManagement;
+	private final Graph graph;
+	private final ProfileViews views;
+	private final JsonMapper json;
+	private final Validator validator;
 
-	ProfileController(Profiles profiles) {
+	ProfileController(Profiles profiles, ProfileManagement management, GraphManagement graphManagement, Graph graph,
+			ProfileViews views, JsonMapper json, Validator validator) {
+		this.json = json;
+		this.validator = validator;
 		this.profiles = profiles;
+		this.management = management;
+		this.graphManagement = graphManagement;
+		this.graph = graph;
+		this.views = views;
 	}
 
 	@GetMapping("/me")
-	OwnProfileView me(Caller caller) {
+	ProfileViews.OwnProfileView me(Caller caller) {
+		return views.own(own(caller));
+	}
+
+	/** Absent fields stay as they are; an explicit null (or blank) clears full name, bio or website. */
+	@PatchMapping("/me")
+	ProfileViews.OwnProfileView update(Caller caller, @RequestBody JsonNode body) {
+		if (!body.isObject()) {
+			throw ApiProblem.badRequest("Send a JSON object with the fields to change.");
+		}
+		UpdateProfileRequest request;
+		try {
+			request = json.convertValue(body, UpdateProfileRequest.class);
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			throw ApiProblem.badRequest("A field has the wrong type: texts are strings, private is true or false, "
+					+ "accountType is PERSONAL, CREATOR or BUSINESS.");
+		}
+		Set<ConstraintViolation<UpdateProfileRequest>> violations = validator.validate(request);
+		if (!violations.isEmpty()) {
+			throw new ConstraintViolationException(violations);
+		}
+		if (request.avatarMediaId() != null) {
+			throw ApiProblem.badRequest("Setting an avatar is not available yet.");
+		}
+		Profile current = own(caller);
+		ProfileManagement.Changes changes = new ProfileManagement.Changes(
+				merge(body, "fullName", request.fullName(), current.fullName()),
+				merge(body, "bio", request.bio(), current.bio()),
+				merge(body, "website", request.website(), current.website()),
+				body.has("avatarMediaId") ? null : current.avatarMediaId(),
+				request.isPrivate() == null ? current.isPrivate() : request.isPrivate(),
+				request.accountType() == null ? current.accountType() : request.accountType());
+		return views.own(management.update(caller.id(), changes));
+	}
+
+	@GetMapping("/{username}") // /me, /search and /suggestions are literal mappings and win
+	ProfileViews.ProfileView profile(Caller caller, @PathVariable String username) {
+		Profile target = graphManagement.visible(caller.id(), username);
+		return views.of(target, graph.relation(caller.id(), target.id()));
+	}
+
+	private Profile own(Caller caller) {
+		// the profile is created from UserRegistered moments after sign-up
 		return profiles.findById(caller.id())
-			.map(OwnProfileView::of)
-			// the profile is created from UserRegistered moments after sign-up
 			.orElseThrow(() -> ApiProblem.notFound("Your profile is not ready yet. Try again in a moment."));
 	}
 
-	/** What only the owner sees: the public fields and the settings (e-mail, privacy, account type). */
-	record OwnProfileView(UUID id, String username, String fullName, String bio, String website, String avatarUrl,
-			@JsonProperty("private") boolean isPrivate, String accountType, String email, Instant createdAt) {
-
-		static OwnProfileView of(Profile p) {
-			return new OwnProfileView(p.id(), p.username(), p.fullName(), p.bio(), p.website(), null, p.isPrivate(),
-					p.accountType().name(), p.email(), p.createdAt());
+	private static String merge(JsonNode body, String field, String requested, String current) {
+		if (!body.has(field)) {
+			return current;
 		}
+		return requested == null || requested.isBlank() ? null : requested.strip();
+	}
+
+	/** The fields that may change; which were sent is read from the JSON itself. */
+	record UpdateProfileRequest(@Size(max = 64) String fullName, @Size(max = 150) String bio,
+			@Size(max = 200) @Pattern(regexp = "^https?://[^\\s/$.?#][^\\s]*$", message = "must be an http or https URL") String website,
+			String avatarMediaId, @JsonProperty("private") Boolean isPrivate, Profile.AccountType accountType) {
 	}
 }

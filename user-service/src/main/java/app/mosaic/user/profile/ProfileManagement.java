@@ -1,0 +1,59 @@
+package app.mosaic.user.profile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.mosaic.platform.events.DomainEvents;
+import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.user.graph.GraphManagement;
+
+/** Edits to a person's own profile; every change is announced as ProfileUpdated for other services' copies. */
+@Service
+public class ProfileManagement {
+
+	public static final String TOPIC = "user.events";
+
+	private final Profiles profiles;
+	private final GraphManagement graph;
+	private final DomainEvents events;
+	private final Clock clock;
+
+	ProfileManagement(Profiles profiles, GraphManagement graph, DomainEvents events, Clock clock) {
+		this.profiles = profiles;
+		this.graph = graph;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The full new state of the editable fields; the caller merged the request into the current profile. */
+	public record Changes(String fullName, String bio, String website, Long avatarMediaId, boolean isPrivate,
+			Profile.AccountType accountType) {
+	}
+
+	@Transactional
+	public Profile update(UUID id, Changes changes) {
+		Profile before = profiles.findById(id)
+			.orElseThrow(() -> ApiProblem.notFound("Your profile is not ready yet. Try again in a moment."));
+		Instant now = clock.instant();
+		profiles.update(id, changes.fullName(), changes.bio(), changes.website(), changes.avatarMediaId(), changes.isPrivate(),
+				changes.accountType(), now);
+		if (before.isPrivate() && !changes.isPrivate()) {
+			graph.approveAllRequests(id);
+		}
+		Profile after = profiles.findById(id).orElseThrow();
+		events.publish(TOPIC, id.toString(), new ProfileUpdated(id, after.username(), after.fullName(),
+				after.avatarMediaId() == null ? null : after.avatarMediaId().toString(), after.isPrivate(),
+				after.accountType().name(), now));
+		return after;
+	}
+
+	/** What other services copy: name, avatar and privacy (feeds drop a now-private account's posts). */
+	record ProfileUpdated(UUID userId, String username, String fullName, String avatarMediaId,
+			@com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate, String accountType,
+			Instant updatedAt) {
+	}
+}

@@ -1,0 +1,95 @@
+package app.mosaic.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import app.mosaic.testkit.EventContracts;
+import app.mosaic.testkit.HttpApi;
+import app.mosaic.testkit.KafkaTestConsumer;
+import app.mosaic.testkit.MosaicServiceTest;
+import app.mosaic.testkit.TestJwts;
+import app.mosaic.user.profile.Profiles;
+
+@MosaicServiceTest
+class ProfileIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Profiles profiles;
+
+	HttpApi api;
+	UUID id;
+	String username;
+	String token;
+
+	@BeforeEach
+	void connect() {
+		api = new HttpApi("http://127.0.0.1:" + port);
+		id = UUID.randomUUID();
+		username = "edit_" + id.toString().substring(0, 8);
+		profiles.createIfAbsent(id, username, username + "@example.com", "Before Edit", Instant.now());
+		token = TestJwts.forUser(id, username);
+	}
+
+	@Test
+	void editsProfileFieldsAndPublishesProfileUpdated() {
+		HttpApi.Response edited = api.patch("/api/v1/users/me").bearer(token)
+			.json(Map.of("fullName", "Ana Silva", "bio", "Photos of Lisbon", "website", "https://ana.example/pics",
+					"private", true, "accountType", "CREATOR"))
+			.send();
+
+		assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+		assertThat(edited.json().path("fullName").asString()).isEqualTo("Ana Silva");
+		assertThat(edited.json().path("bio").asString()).isEqualTo("Photos of Lisbon");
+		assertThat(edited.json().path("private").asBoolean()).isTrue();
+		assertThat(edited.json().path("accountType").asString()).isEqualTo("CREATOR");
+		var event = KafkaTestConsumer.await("user.events", r -> r.key().equals(id.toString()), Duration.ofSeconds(20));
+		EventContracts.assertValid("user.events", "ProfileUpdated", event.value());
+		assertThat(event.value()).contains("\"private\":true", username);
+
+		Map<String, Object> clear = new HashMap<>();
+		clear.put("bio", null);
+		HttpApi.Response cleared = api.patch("/api/v1/users/me").bearer(token).json(clear).send();
+		assertThat(cleared.json().has("bio")).as("explicit null clears").isFalse();
+		assertThat(cleared.json().path("fullName").asString()).as("absent fields stay").isEqualTo("Ana Silva");
+
+		HttpApi.Response seen = api.get("/api/v1/users/" + username).bearer(TestJwts.forUser(UUID.randomUUID(), "x")).send();
+		assertThat(seen.json().path("website").asString()).isEqualTo("https://ana.example/pics");
+		assertThat(seen.json().has("email")).as("others never see the e-mail").isFalse();
+	}
+
+	@Test
+	void refusesInvalidEditsPerField() {
+		assertField(Map.of("bio", "x".repeat(151)), "bio");
+		assertField(Map.of("website", "ftp://files.example"), "website");
+		assertField(Map.of("website", "not a url"), "website");
+		assertThat(api.patch("/api/v1/users/me").bearer(token).json(Map.of("accountType", "ALIEN")).send().status())
+			.isEqualTo(400);
+		assertThat(api.patch("/api/v1/users/me").json(Map.of("bio", "x")).send().status()).isEqualTo(401);
+	}
+
+	@Test
+	void unknownProfilesAre404() {
+		HttpApi.Response r = api.get("/api/v1/users/no_such_person_here").bearer(token).send();
+		assertThat(r.status()).isEqualTo(404);
+		assertThat(r.contentType()).isEqualTo("application/problem+json");
+	}
+
+	private void assertField(Map<String, Object> body, String field) {
+		HttpApi.Response r = api.patch("/api/v1/users/me").bearer(token).json(body).send();
+		assertThat(r.status()).as(r.toString()).isEqualTo(400);
+		assertThat(r.json().path("errors").findValuesAsString("field")).contains(field);
+	}
+}
