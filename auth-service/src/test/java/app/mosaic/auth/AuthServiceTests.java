@@ -92,6 +92,11 @@ class AuthServiceTests extends ServiceBaselineTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().path("errors").findValuesAsString("field")).contains("username", "email", "password");
+		HttpApi.Response reserved = api.post("/api/v1/auth/register")
+			.json(Map.of("username", "search", "email", "search@example.com", "password", "long-enough-1"))
+			.send();
+		assertThat(reserved.status()).as("names that are paths under /users are reserved").isEqualTo(400);
+		assertThat(reserved.json().path("errors").findValuesAsString("field")).containsExactly("username");
 	}
 
 	@Test

@@ -76,8 +76,9 @@ class AuthController {
 	}
 
 	record RegisterRequest(
-			@NotBlank @Pattern(regexp = "^[a-z0-9._]{1,30}$",
-					message = "must be 1 to 30 lower-case letters, digits, dots or underscores") String username,
+			// me, search and suggestions are paths under /users, so no profile may be named that
+			@NotBlank @Pattern(regexp = "^(?!(me|search|suggestions)$)[a-z0-9._]{1,30}$",
+					message = "must be 1 to 30 lower-case letters, digits, dots or underscores, and not me, search or suggestions") String username,
 			@NotBlank @Email @Size(max = 254) String email,
 			@NotNull @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
 			@Size(max = 64) String fullName) {
