@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import app.mosaic.testkit.HttpApi;
@@ -22,12 +22,11 @@ import app.mosaic.testkit.TestJwts;
 @TestPropertySource(properties = "mosaic.media.redirect-to-storage=true")
 class RedirectToStorageIT {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	HttpApi api;
 
 	@Test
 	void signedUrlsRedirectToPresignedStorageUrls() throws Exception {
-		HttpApi api = new HttpApi("http://127.0.0.1:" + port);
 		byte[] photo = TestImages.jpeg(TestImages.stripes(640, 480, java.awt.Color.RED, java.awt.Color.BLUE));
 		MultipartBody body = new MultipartBody().file("file", "p.jpg", "image/jpeg", photo);
 		String token = TestJwts.forUser(UUID.randomUUID(), "redirect");

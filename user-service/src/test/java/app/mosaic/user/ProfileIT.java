@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import app.mosaic.testkit.EventContracts;
 import app.mosaic.testkit.HttpApi;
@@ -23,20 +22,17 @@ import app.mosaic.user.profile.Profiles;
 @MosaicServiceTest
 class ProfileIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Profiles profiles;
 
+	@Autowired
 	HttpApi api;
 	UUID id;
 	String username;
 	String token;
 
 	@BeforeEach
-	void connect() {
-		api = new HttpApi("http://127.0.0.1:" + port);
+	void newPerson() {
 		id = UUID.randomUUID();
 		username = "edit_" + id.toString().substring(0, 8);
 		profiles.createIfAbsent(id, username, username + "@example.com", "Before Edit", Instant.now());

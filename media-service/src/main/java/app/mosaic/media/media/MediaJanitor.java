@@ -33,6 +33,7 @@ class MediaJanitor {
 
 	@Scheduled(fixedDelayString = "${mosaic.media.orphan-sweep-interval}", initialDelayString = "${mosaic.media.orphan-sweep-interval}")
 	void sweepOrphans() {
+		management.forgetPastUploadWindows();
 		int marked = management.markOrphans();
 		if (marked > 0) {
 			log.info("{} media were never attached and will be removed", marked);

@@ -9,9 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,7 +92,7 @@ public class MediaManagement {
 				return false;
 			}
 			stored.forEach(v -> media.insertVariant(id, v));
-			events.publish(MediaEvents.TOPIC, Long.toString(id), processed(id, owner, image, stored, clock.instant()));
+			events.publish(MediaEvents.TOPIC, Long.toString(id), processed(id, owner, image, clock.instant()));
 			return true;
 		}));
 		if (!ready) {
@@ -102,7 +100,8 @@ public class MediaManagement {
 			objects.deletePrefix(Media.prefix(id));
 			throw ApiProblem.unavailable("The upload took too long and was abandoned. Try again.", 1);
 		}
-		return media.find(id).orElseThrow();
+		return new Media(id, owner, Media.State.READY, image.width(), image.height(), image.blurhash(), image.totalBytes(),
+				null, now, stored);
 	}
 
 	public Optional<Media> find(long id) {
@@ -164,8 +163,12 @@ public class MediaManagement {
 	/** Marks loose media past the orphan period for deletion. @return how many */
 	public int markOrphans() {
 		Instant now = clock.instant();
-		media.forgetUploadWindowsBefore(now.minus(Duration.ofDays(1)));
 		return media.markOrphansDeleting(now.minus(properties.orphanAfter()), now);
+	}
+
+	/** Upload counts of past hours are no longer needed. */
+	public void forgetPastUploadWindows() {
+		media.forgetUploadWindowsBefore(clock.instant().minus(Duration.ofHours(1)));
 	}
 
 	/**
@@ -258,16 +261,13 @@ public class MediaManagement {
 		return new Media.StoredVariant(r.variant().key(), format, r.width(), r.height(), bytes.length, sha256(bytes));
 	}
 
-	private static MediaEvents.MediaProcessed processed(long id, UUID owner, ProcessedImage image, List<Media.StoredVariant> stored,
-			Instant at) {
-		Map<String, MediaEvents.VariantSummary> variants = new LinkedHashMap<>();
-		for (Media.StoredVariant v : stored) {
-			variants.merge(v.name(), new MediaEvents.VariantSummary(v.name(), v.width(), v.height(), List.of(v.format())),
-					(a, b) -> new MediaEvents.VariantSummary(a.name(), a.width(), a.height(),
-							java.util.stream.Stream.concat(a.formats().stream(), b.formats().stream()).toList()));
-		}
+	private static MediaEvents.MediaProcessed processed(long id, UUID owner, ProcessedImage image, Instant at) {
+		List<MediaEvents.VariantSummary> variants = image.renditions().stream()
+			.map(r -> new MediaEvents.VariantSummary(r.variant().key(), r.width(), r.height(),
+					r.webp() == null ? List.of("jpeg") : List.of("jpeg", "webp")))
+			.toList();
 		return new MediaEvents.MediaProcessed(Long.toString(id), owner, "IMAGE", image.width(), image.height(),
-				image.blurhash(), List.copyOf(variants.values()), image.totalBytes(), at);
+				image.blurhash(), variants, image.totalBytes(), at);
 	}
 
 	private static List<Media> ordered(List<Media> found, Collection<Long> requested) {

@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,19 +39,24 @@ public class MediaRepository {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, List<Media.StoredVariant>> variants = new LinkedHashMap<>();
-		jdbc.sql("SELECT * FROM media_variant WHERE media_id IN (:ids) ORDER BY media_id, width, format")
+		Map<Long, List<Media.StoredVariant>> variants = jdbc
+			.sql("SELECT * FROM media_variant WHERE media_id IN (:ids) ORDER BY media_id, width, format")
 			.param("ids", rows.keySet())
-			.query((rs, n) -> {
-				variants.computeIfAbsent(rs.getLong("media_id"), k -> new ArrayList<>())
-					.add(new Media.StoredVariant(rs.getString("name"), rs.getString("format"), rs.getInt("width"),
-							rs.getInt("height"), rs.getInt("bytes"), rs.getString("etag")));
-				return null;
-			}).list();
+			.query((rs, n) -> Map.entry(rs.getLong("media_id"), variant(rs)))
+			.list().stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 		return rows.values().stream()
 			.map(m -> new Media(m.id(), m.ownerId(), m.state(), m.width(), m.height(), m.blurhash(), m.bytes(),
 					m.attachedTo(), m.createdAt(), List.copyOf(variants.getOrDefault(m.id(), List.of()))))
 			.toList();
+	}
+
+	/** One stored variant of a ready media item: all that serving its bytes needs, in one query. */
+	public Optional<Media.StoredVariant> findReadyVariant(long id, String name, String format) {
+		return jdbc.sql("""
+				SELECT v.* FROM media_variant v JOIN media m ON m.id = v.media_id
+				WHERE v.media_id = ? AND v.name = ? AND v.format = ? AND m.state = 'READY'""")
+			.params(id, name, format).query((rs, n) -> variant(rs)).optional();
 	}
 
 	void insertProcessing(long id, UUID owner, String sourceFormat, int width, int height, String blurhash, long bytes,
@@ -153,6 +158,11 @@ public class MediaRepository {
 	Optional<Media> deleteRow(long id) {
 		return jdbc.sql("DELETE FROM media WHERE id = ? AND state IN ('DELETING', 'PROCESSING') RETURNING *")
 			.param(id).query(MediaRepository::map).optional();
+	}
+
+	private static Media.StoredVariant variant(ResultSet rs) throws SQLException {
+		return new Media.StoredVariant(rs.getString("name"), rs.getString("format"), rs.getInt("width"),
+				rs.getInt("height"), rs.getInt("bytes"), rs.getString("etag"));
 	}
 
 	private static Media map(ResultSet rs, int row) throws SQLException {

@@ -236,7 +236,7 @@ class ImageProcessorTests {
 	}
 
 	@Test
-	void decodesAHugeImageSubsampled() {
+	void subsamplesLargeInputsToTwiceTheLargestOutputWithinTheDecodeBudget() {
 		assertThat(ImageProcessor.subsampling(new java.awt.Rectangle(8660, 5773))).isEqualTo(4);
 		assertThat(ImageProcessor.subsampling(new java.awt.Rectangle(4000, 3000))).isEqualTo(1);
 		assertThat(ImageProcessor.subsampling(new java.awt.Rectangle(2000, 25000))).isEqualTo(2);

@@ -13,6 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -36,12 +37,13 @@ public final class EmbeddedInfrastructure {
 	public static synchronized String postgresDatabase(String name) {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+				// stopped by stopAfterSpring, not by its own JVM hook, which would run while contexts still close
+				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").setRegisterShutdownHook(false).start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
+			stopAfterSpring(() -> closeQuietly(postgres));
 		}
 		String database = name.replaceAll("[^a-z0-9_-]", "_");
 		if (databases.add(database)) {
@@ -60,7 +62,7 @@ public final class EmbeddedInfrastructure {
 			kafka = new EmbeddedKafkaKraftBroker(1, 3);
 			kafka.brokerProperty("auto.create.topics.enable", "true");
 			kafka.afterPropertiesSet();
-			Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
+			stopAfterSpring(kafka::destroy);
 		}
 		return kafka.getBrokersAsString();
 	}
@@ -82,14 +84,14 @@ public final class EmbeddedInfrastructure {
 			catch (Exception e) {
 				throw new IllegalStateException("S3Proxy did not start", e);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopAfterSpring(() -> {
 				try {
 					s3.stop();
 				}
 				catch (Exception ignored) {
 					// the JVM is exiting
 				}
-			}));
+			});
 		}
 		return URI.create("http://127.0.0.1:" + s3.getPort());
 	}
@@ -101,5 +103,13 @@ public final class EmbeddedInfrastructure {
 		catch (IOException ignored) {
 			// the JVM is exiting
 		}
+	}
+
+	/**
+	 * Stops a server at JVM exit, but only after Spring has closed the test contexts: a context closing after
+	 * PostgreSQL stopped waits out the connection timeout (Modulith's registry reads the outbox on close).
+	 */
+	private static void stopAfterSpring(Runnable stop) {
+		SpringApplication.getShutdownHandlers().add(stop);
 	}
 }

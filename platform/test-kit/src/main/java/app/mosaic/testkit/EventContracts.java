@@ -34,6 +34,25 @@ public final class EventContracts {
 	}
 
 	/**
+	 * The example with values swapped (such as the example's user id for a test's own) and a fresh event id,
+	 * so a consumer sees it as a new event.
+	 */
+	public static String example(String topic, String eventType, java.util.Map<String, String> replacements) {
+		String value = example(topic, eventType);
+		for (var r : replacements.entrySet()) {
+			value = value.replace(r.getKey(), r.getValue());
+		}
+		try {
+			com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(value);
+			node.put("eventId", java.util.UUID.randomUUID().toString());
+			return JSON.writeValueAsString(node);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
 	 * Fails unless the record value is a valid envelope of that type whose payload matches the type's schema.
 	 */
 	public static void assertValid(String topic, String eventType, String recordValue) {

@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A whole service on a random port against the embedded PostgreSQL, Kafka (and S3) servers, trusting
- * {@link TestJwts}. Every test class of a module that uses it unchanged shares one Spring context.
+ * {@link TestJwts}; {@code @Autowired HttpApi} calls it. Every test class of a module that uses it unchanged shares one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
-@Import(TestSecurityConfiguration.class)
+@Import({ TestSecurityConfiguration.class, TestHttpApiConfiguration.class })
 public @interface MosaicServiceTest {
 }

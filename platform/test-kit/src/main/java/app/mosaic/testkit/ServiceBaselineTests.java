@@ -2,9 +2,8 @@ package app.mosaic.testkit;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ServiceBaselineTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	protected HttpApi api;
-
-	@BeforeEach
-	void connect() {
-		api = new HttpApi("http://127.0.0.1:" + port);
-	}
 
 	@Test
 	void reportsLivenessAndReadiness() {

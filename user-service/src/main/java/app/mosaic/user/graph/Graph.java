@@ -37,8 +37,8 @@ public class Graph {
 			EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = p.id AND b.blocked_id = :viewer) AS blocked_by,
 			EXISTS (SELECT 1 FROM mute m WHERE m.muter_id = :viewer AND m.muted_id = p.id) AS muting""";
 
-	/** Leaves out anyone in a block with the viewer, either way. */
-	static final String NOT_BLOCKED = """
+	/** A SQL condition on profile {@code p}: leaves out anyone in a block with {@code :viewer}, either way. */
+	public static final String NOT_BLOCKED = """
 			NOT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = :viewer AND b.blocked_id = p.id)
 			                                     OR (b.blocker_id = p.id AND b.blocked_id = :viewer))""";
 
@@ -132,10 +132,19 @@ public class Graph {
 		}
 		return jdbc.sql("SELECT p.id, " + RELATION_COLUMNS + " FROM profile p WHERE p.id IN (:users)")
 			.param("viewer", viewer).param("users", users)
-			.query((rs, n) -> new Relation(rs.getObject("id", UUID.class), rs.getBoolean("following"),
-					rs.getBoolean("requested"), rs.getBoolean("followed_by"), rs.getBoolean("blocking"),
-					rs.getBoolean("blocked_by"), rs.getBoolean("muting")))
+			.query((rs, n) -> relation(rs))
 			.list();
+	}
+
+	/** A profile and how the viewer stands to it, in one query (the profile read's hot path). */
+	public record Seen(Profile profile, Relation relation) {
+	}
+
+	public Optional<Seen> seenBy(UUID viewer, String username) {
+		return jdbc.sql("SELECT p.*, " + RELATION_COLUMNS + " FROM profile p WHERE p.username = :username")
+			.param("viewer", viewer).param("username", username)
+			.query((rs, n) -> new Seen(Profiles.map(rs, n), relation(rs)))
+			.optional();
 	}
 
 	public Relation relation(UUID viewer, UUID user) {
@@ -163,6 +172,11 @@ public class Graph {
 				WHERE b.blocker_id = :blocker AND b.seq < :before ORDER BY b.seq DESC LIMIT :limit""")
 			.param("blocker", blocker).param("before", before).param("limit", limit)
 			.query((rs, n) -> new Listed(Profiles.map(rs, n), rs.getLong("seq"))).list();
+	}
+
+	private static Relation relation(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Relation(rs.getObject("id", UUID.class), rs.getBoolean("following"), rs.getBoolean("requested"),
+				rs.getBoolean("followed_by"), rs.getBoolean("blocking"), rs.getBoolean("blocked_by"), rs.getBoolean("muting"));
 	}
 
 	private List<Listed> list(String sql, UUID user, FollowState state, UUID viewer, long before, int limit) {

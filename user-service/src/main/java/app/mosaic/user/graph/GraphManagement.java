@@ -39,7 +39,7 @@ public class GraphManagement {
 	/** @return FOLLOWING, or REQUESTED for a private account (also when asked again) */
 	@Transactional
 	public Graph.FollowState follow(UUID viewer, String username) {
-		Profile target = visible(viewer, username);
+		Profile target = existing(username); // blocks are checked under the lock below
 		if (target.id().equals(viewer)) {
 			throw ApiProblem.badRequest("You cannot follow yourself.");
 		}
@@ -70,7 +70,7 @@ public class GraphManagement {
 	/** Unfollows, or withdraws a pending request. Nothing to undo is fine. */
 	@Transactional
 	public void unfollow(UUID viewer, String username) {
-		Profile target = visible(viewer, username);
+		Profile target = visible(viewer, username).profile();
 		profiles.lock(List.of(viewer, target.id()));
 		graph.deleteFollow(viewer, target.id(), null)
 			.ifPresent(state -> removed(viewer, target.id(), state, RemovalReason.UNFOLLOWED, clock.instant()));
@@ -148,7 +148,7 @@ public class GraphManagement {
 	/** Their posts leave your feed; they are not told. */
 	@Transactional
 	public void mute(UUID viewer, String username) {
-		Profile target = visible(viewer, username);
+		Profile target = visible(viewer, username).profile();
 		if (target.id().equals(viewer)) {
 			throw ApiProblem.badRequest("You cannot mute yourself.");
 		}
@@ -179,18 +179,26 @@ public class GraphManagement {
 		graph.deleteBlocksAndMutesOf(user);
 	}
 
-	/** A profile the viewer may see: 404 when it does not exist or its owner blocked the viewer. */
-	public Profile visible(UUID viewer, String username) {
-		Profile target = existing(username);
-		if (!target.id().equals(viewer) && graph.relation(viewer, target.id()).blockedBy()) {
+	/** A profile the viewer may see, with their relation: 404 when it does not exist or its owner blocked the viewer. */
+	public Graph.Seen visible(UUID viewer, String username) {
+		return graph.seenBy(viewer, username).filter(seen -> !seen.relation().blockedBy())
+			.orElseThrow(GraphManagement::notFound);
+	}
+
+	/**
+	 * Whose followers and following the viewer may list ({@code me} is the viewer): a private account's lists are
+	 * for its owner and followers only; to anyone else they do not exist.
+	 */
+	public Profile listable(UUID viewer, String username) {
+		if ("me".equals(username)) {
+			return profiles.findById(viewer).orElseThrow(GraphManagement::notFound);
+		}
+		Graph.Seen seen = visible(viewer, username);
+		Profile target = seen.profile();
+		if (target.isPrivate() && !target.id().equals(viewer) && !seen.relation().following()) {
 			throw notFound();
 		}
 		return target;
-	}
-
-	public Profile visible(UUID viewer, String username, boolean meMeansViewer) {
-		return meMeansViewer && "me".equals(username)
-				? profiles.findById(viewer).orElseThrow(GraphManagement::notFound) : visible(viewer, username);
 	}
 
 	private Profile existing(String username) {

@@ -12,9 +12,4 @@ public record Relation(UUID userId, boolean following, boolean requested, boolea
 	public static Relation none(UUID userId) {
 		return new Relation(userId, false, false, false, false, false, false);
 	}
-
-	/** Either has blocked the other. */
-	public boolean blocked() {
-		return blocking || blockedBy;
-	}
 }

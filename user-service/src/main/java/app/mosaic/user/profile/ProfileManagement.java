@@ -3,6 +3,7 @@ package app.mosaic.user.profile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,22 +30,26 @@ public class ProfileManagement {
 		this.clock = clock;
 	}
 
-	/** The full new state of the editable fields; the caller merged the request into the current profile. */
+	/** The full new state of the editable fields. */
 	public record Changes(String fullName, String bio, String website, Long avatarMediaId, boolean isPrivate,
 			Profile.AccountType accountType) {
 	}
 
+	/**
+	 * @param edit the new fields, given the current profile (read under a row lock, so concurrent edits merge
+	 *        in turn and never undo each other)
+	 */
 	@Transactional
-	public Profile update(UUID id, Changes changes) {
-		Profile before = profiles.findById(id)
+	public Profile update(UUID id, Function<Profile, Changes> edit) {
+		Profile before = profiles.findByIdForUpdate(id)
 			.orElseThrow(() -> ApiProblem.notFound("Your profile is not ready yet. Try again in a moment."));
+		Changes changes = edit.apply(before);
 		Instant now = clock.instant();
-		profiles.update(id, changes.fullName(), changes.bio(), changes.website(), changes.avatarMediaId(), changes.isPrivate(),
-				changes.accountType(), now);
-		if (before.isPrivate() && !changes.isPrivate()) {
+		Profile after = profiles.update(id, changes.fullName(), changes.bio(), changes.website(), changes.avatarMediaId(),
+				changes.isPrivate(), changes.accountType(), now);
+		if (before.isPrivate() && !after.isPrivate()) {
 			graph.approveAllRequests(id);
 		}
-		Profile after = profiles.findById(id).orElseThrow();
 		events.publish(TOPIC, id.toString(), new ProfileUpdated(id, after.username(), after.fullName(),
 				after.avatarMediaId() == null ? null : after.avatarMediaId().toString(), after.isPrivate(),
 				after.accountType().name(), now));

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +25,11 @@ public class Profiles {
 		return jdbc.sql("SELECT * FROM profile WHERE id = ?").param(id).query(Profiles::map).optional();
 	}
 
+	/** The profile, locked until the transaction ends. */
+	public Optional<Profile> findByIdForUpdate(UUID id) {
+		return jdbc.sql("SELECT * FROM profile WHERE id = ? FOR NO KEY UPDATE").param(id).query(Profiles::map).optional();
+	}
+
 	public Optional<Profile> findByUsername(String username) {
 		return jdbc.sql("SELECT * FROM profile WHERE username = ?").param(username).query(Profiles::map).optional();
 	}
@@ -41,15 +45,16 @@ public class Profiles {
 			.update() == 1;
 	}
 
-	public void update(UUID id, String fullName, String bio, String website, Long avatarMediaId, boolean isPrivate,
+	/** @return the profile as updated */
+	public Profile update(UUID id, String fullName, String bio, String website, Long avatarMediaId, boolean isPrivate,
 			Profile.AccountType accountType, Instant at) {
-		jdbc.sql("""
+		return jdbc.sql("""
 				UPDATE profile SET full_name = :fullName, bio = :bio, website = :website, avatar_media_id = :avatar,
 				  private = :private, account_type = :type, updated_at = :at
-				WHERE id = :id""")
+				WHERE id = :id RETURNING *""")
 			.param("fullName", fullName).param("bio", bio).param("website", website).param("avatar", avatarMediaId)
 			.param("private", isPrivate).param("type", accountType.name()).param("at", Timestamp.from(at)).param("id", id)
-			.update();
+			.query(Profiles::map).single();
 	}
 
 	/**
@@ -67,13 +72,6 @@ public class Profiles {
 			.update();
 		jdbc.sql("UPDATE profile SET follower_count = greatest(0, follower_count + ?) WHERE id = ?").params(delta, followee)
 			.update();
-	}
-
-	public List<Profile> findAll(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("SELECT * FROM profile WHERE id IN (:ids)").param("ids", ids).query(Profiles::map).list();
 	}
 
 	public boolean delete(UUID id) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import app.mosaic.user.graph.Graph;
 import app.mosaic.user.profile.Profile;
 import app.mosaic.user.profile.Profiles;
 
@@ -17,10 +18,6 @@ import app.mosaic.user.profile.Profiles;
  */
 @Component
 public class UserSearch {
-
-	private static final String NOT_BLOCKED = """
-			NOT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = :viewer AND b.blocked_id = p.id)
-			                                     OR (b.blocker_id = p.id AND b.blocked_id = :viewer))""";
 
 	private final JdbcClient jdbc;
 
@@ -38,7 +35,7 @@ public class UserSearch {
 				SELECT p.* FROM profile p
 				WHERE (p.username LIKE :prefix OR lower(p.full_name) LIKE :prefix
 				       OR p.username % :q OR lower(p.full_name) % :q)
-				  AND\s""" + NOT_BLOCKED + """
+				  AND\s""" + Graph.NOT_BLOCKED + """
 				 ORDER BY CASE WHEN p.username = :q THEN 0
 				               WHEN p.username LIKE :prefix THEN 1
 				               WHEN lower(p.full_name) LIKE :prefix THEN 2
@@ -69,7 +66,7 @@ public class UserSearch {
 				JOIN profile p ON p.id = theirs.followee_id
 				WHERE p.id <> :viewer
 				  AND NOT EXISTS (SELECT 1 FROM follow f WHERE f.follower_id = :viewer AND f.followee_id = p.id)
-				  AND\s""" + NOT_BLOCKED + """
+				  AND\s""" + Graph.NOT_BLOCKED + """
 				 GROUP BY p.id
 				 ORDER BY followed_by DESC, p.follower_count DESC
 				 LIMIT :limit""")
@@ -82,7 +79,7 @@ public class UserSearch {
 					WHERE NOT p.private AND p.id <> :viewer
 					  AND NOT EXISTS (SELECT 1 FROM follow f WHERE f.follower_id = :viewer AND f.followee_id = p.id)
 					  AND NOT (p.id = ANY (:already))
-					  AND\s""" + NOT_BLOCKED + """
+					  AND\s""" + Graph.NOT_BLOCKED + """
 					 ORDER BY p.follower_count DESC, p.username LIMIT :limit""")
 				.param("viewer", viewer).param("already", already.toArray(UUID[]::new)).param("limit", limit - found.size())
 				.query(Profiles::map).list()

@@ -13,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -30,21 +28,14 @@ import app.mosaic.user.profile.Profiles;
 @MosaicServiceTest
 class SocialGraphIT {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Profiles profiles;
 
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	HttpApi api;
-
-	@BeforeEach
-	void connect() {
-		api = new HttpApi("http://127.0.0.1:" + port);
-	}
 
 	record User(UUID id, String username, String token) {
 	}
@@ -233,7 +224,10 @@ class SocialGraphIT {
 
 		assertThat(profile(ana, bob).path("viewer").path("muting").asBoolean()).isTrue();
 		assertThat(profile(ana, bob).path("viewer").path("following").asBoolean()).isTrue();
-		assertThat(profile(bob, ana).toString()).doesNotContain("\"muting\":true");
+		// the muted person's view of the muter carries nothing that could tell them
+		assertThat(profile(bob, ana).path("viewer").propertyNames())
+			.containsExactlyInAnyOrder("following", "requested", "followedBy", "blocking", "muting");
+		assertThat(profile(bob, ana).path("viewer").path("muting").asBoolean()).isFalse();
 		event("UserMuted", ana.id());
 		assertThat(api.delete("/api/v1/users/" + bob.username() + "/mute").bearer(ana.token()).send().status()).isEqualTo(204);
 		assertThat(profile(ana, bob).path("viewer").path("muting").asBoolean()).isFalse();
@@ -279,9 +273,8 @@ class SocialGraphIT {
 		User idol = user("leftidol");
 		follow(fan, gone);
 		follow(gone, idol);
-		String deleted = EventContracts.example("identity.events", "UserDeleted")
-			.replace("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", gone.id().toString())
-			.replace("7d2e4c1a-5b6f-4a8e-9c0d-1e2f3a4b5c6d", UUID.randomUUID().toString());
+		String deleted = EventContracts.example("identity.events", "UserDeleted",
+				Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", gone.id().toString()));
 
 		KafkaTestConsumer.send("identity.events", gone.id().toString(), "UserDeleted", deleted);
 

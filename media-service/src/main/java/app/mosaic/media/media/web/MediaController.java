@@ -31,6 +31,7 @@ import app.mosaic.media.image.ImageRejected;
 import app.mosaic.media.image.Variant;
 import app.mosaic.media.media.Media;
 import app.mosaic.media.media.MediaManagement;
+import app.mosaic.media.media.MediaRepository;
 import app.mosaic.media.storage.ObjectStore;
 import app.mosaic.platform.media.MediaUrls;
 import app.mosaic.platform.security.Caller;
@@ -46,15 +47,17 @@ class MediaController {
 	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	private final MediaManagement management;
+	private final MediaRepository repository;
 	private final MediaViews views;
 	private final MediaUrls urls;
 	private final ObjectStore objects;
 	private final MediaProperties properties;
 	private final JsonMapper json;
 
-	MediaController(MediaManagement management, MediaViews views, MediaUrls urls, ObjectStore objects,
-			MediaProperties properties, JsonMapper json) {
+	MediaController(MediaManagement management, MediaRepository repository, MediaViews views, MediaUrls urls,
+			ObjectStore objects, MediaProperties properties, JsonMapper json) {
 		this.management = management;
+		this.repository = repository;
 		this.views = views;
 		this.urls = urls;
 		this.objects = objects;
@@ -98,7 +101,7 @@ class MediaController {
 		String[] nameAndFormat = variant.split("\\.", 2);
 		String format = nameAndFormat.length == 2 ? nameAndFormat[1] : "jpeg";
 		Media.StoredVariant stored = Variant.of(nameAndFormat[0])
-			.flatMap(v -> management.find(mediaId).flatMap(m -> m.variant(v, format)))
+			.flatMap(v -> repository.findReadyVariant(mediaId, v.key(), format))
 			.orElseThrow(() -> ApiProblem.notFound("No such image."));
 		String etag = "\"" + stored.etag() + "\"";
 		if (matches(ifNoneMatch, etag)) {

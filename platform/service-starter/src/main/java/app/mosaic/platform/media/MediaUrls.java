@@ -21,13 +21,20 @@ public class MediaUrls {
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private final MediaUrlProperties properties;
-	private final SecretKeySpec key;
+	/** Keyed once; every signature works on a clone (a list of posts signs many URLs). */
+	private final Mac keyed;
 	private final Clock clock;
 
 	public MediaUrls(MediaUrlProperties properties, Clock clock) {
 		this.properties = properties;
-		this.key = new SecretKeySpec(properties.signingKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
 		this.clock = clock;
+		try {
+			keyed = Mac.getInstance(ALGORITHM);
+			keyed.init(new SecretKeySpec(properties.signingKey().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** A URL valid for at least the configured lifetime, identical for every call within one granularity step. */
@@ -55,13 +62,12 @@ public class MediaUrls {
 
 	private String signature(long mediaId, String variant, long expiry) {
 		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
+			Mac mac = (Mac) keyed.clone();
 			byte[] digest = mac.doFinal((mediaId + "/" + variant + "/" + expiry).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
-		catch (NoSuchAlgorithmException | InvalidKeyException e) {
-			throw new IllegalStateException(e);
+		catch (CloneNotSupportedException e) {
+			throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", e);
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package app.mosaic.user.graph.web;
 
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 
 import io.micrometer.core.annotation.Timed;
 import jakarta.validation.constraints.Max;
@@ -18,10 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
-import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.platform.web.Page;
 import app.mosaic.user.graph.Graph;
 import app.mosaic.user.graph.GraphManagement;
-import app.mosaic.user.graph.Relation;
 import app.mosaic.user.profile.Profile;
 import app.mosaic.user.profile.web.ProfileViews;
 
@@ -88,31 +85,33 @@ class GraphController {
 	}
 
 	@GetMapping("/{username}/followers")
-	Page followers(Caller caller, @PathVariable String username, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		Profile target = listable(caller.id(), username);
-		return page(limit, before -> graph.followers(target.id(), Graph.FollowState.FOLLOWING, caller.id(), before, limit + 1),
-				cursor);
+	Page<ProfileViews.UserSummary> followers(Caller caller, @PathVariable String username,
+			@RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		Profile target = management.listable(caller.id(), username);
+		return page(graph.followers(target.id(), Graph.FollowState.FOLLOWING, caller.id(), Page.before(cursor), limit + 1),
+				limit);
 	}
 
 	@GetMapping("/{username}/following")
-	Page following(Caller caller, @PathVariable String username, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		Profile target = listable(caller.id(), username);
-		return page(limit, before -> graph.following(target.id(), caller.id(), before, limit + 1), cursor);
+	Page<ProfileViews.UserSummary> following(Caller caller, @PathVariable String username,
+			@RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		Profile target = management.listable(caller.id(), username);
+		return page(graph.following(target.id(), caller.id(), Page.before(cursor), limit + 1), limit);
 	}
 
 	@GetMapping("/me/follow-requests")
-	Page requests(Caller caller, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		return page(limit, before -> graph.followers(caller.id(), Graph.FollowState.REQUESTED, caller.id(), before, limit + 1),
-				cursor);
+	Page<ProfileViews.UserSummary> requests(Caller caller, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return page(graph.followers(caller.id(), Graph.FollowState.REQUESTED, caller.id(), Page.before(cursor), limit + 1),
+				limit);
 	}
 
 	@GetMapping("/me/blocked")
-	Page blocked(Caller caller, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		return page(limit, before -> graph.blocked(caller.id(), before, limit + 1), cursor);
+	Page<ProfileViews.UserSummary> blocked(Caller caller, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return page(graph.blocked(caller.id(), Page.before(cursor), limit + 1), limit);
 	}
 
 	/** 204: these changes answer nothing but success, also when repeated. */
@@ -121,41 +120,10 @@ class GraphController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** A private account's lists are for its owner and its followers only; to anyone else they do not exist. */
-	private Profile listable(UUID viewer, String username) {
-		Profile target = management.visible(viewer, username, true);
-		if (target.isPrivate() && !target.id().equals(viewer)) {
-			Relation relation = graph.relation(viewer, target.id());
-			if (!relation.following()) {
-				throw ApiProblem.notFound("No such user.");
-			}
-		}
-		return target;
-	}
-
-	private Page page(int limit, Function<Long, List<Graph.Listed>> query, String cursor) {
-		List<Graph.Listed> rows = query.apply(cursor(cursor));
-		boolean more = rows.size() > limit;
-		List<Graph.Listed> shown = more ? rows.subList(0, limit) : rows;
-		return new Page(shown.stream().map(l -> views.summary(l.profile())).toList(),
-				more ? Long.toString(shown.get(shown.size() - 1).seq()) : null);
-	}
-
-	private static long cursor(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return Long.MAX_VALUE;
-		}
-		try {
-			return Long.parseLong(cursor);
-		}
-		catch (NumberFormatException e) {
-			throw ApiProblem.badRequest("cursor is not valid; use the nextCursor of the previous page.");
-		}
+	private Page<ProfileViews.UserSummary> page(List<Graph.Listed> rows, int limit) {
+		return Page.of(rows, limit, l -> views.summary(l.profile()), Graph.Listed::seq);
 	}
 
 	record FollowView(String state) {
-	}
-
-	record Page(List<ProfileViews.UserSummary> items, String nextCursor) {
 	}
 }

@@ -36,20 +36,18 @@ class ProfileController {
 	private final Profiles profiles;
 	private final ProfileManagement management;
 	private final GraphManagement graphManagement;
-	private final Graph graph;
 	private final ProfileViews views;
 	private final JsonMapper json;
 	private final Validator validator;
 
-	ProfileController(Profiles profiles, ProfileManagement management, GraphManagement graphManagement, Graph graph,
+	ProfileController(Profiles profiles, ProfileManagement management, GraphManagement graphManagement,
 			ProfileViews views, JsonMapper json, Validator validator) {
-		this.json = json;
-		this.validator = validator;
 		this.profiles = profiles;
 		this.management = management;
 		this.graphManagement = graphManagement;
-		this.graph = graph;
 		this.views = views;
+		this.json = json;
+		this.validator = validator;
 	}
 
 	@GetMapping("/me")
@@ -78,21 +76,19 @@ class ProfileController {
 		if (request.avatarMediaId() != null) {
 			throw ApiProblem.badRequest("Setting an avatar is not available yet.");
 		}
-		Profile current = own(caller);
-		ProfileManagement.Changes changes = new ProfileManagement.Changes(
+		return views.own(management.update(caller.id(), current -> new ProfileManagement.Changes(
 				merge(body, "fullName", request.fullName(), current.fullName()),
 				merge(body, "bio", request.bio(), current.bio()),
 				merge(body, "website", request.website(), current.website()),
 				body.has("avatarMediaId") ? null : current.avatarMediaId(),
 				request.isPrivate() == null ? current.isPrivate() : request.isPrivate(),
-				request.accountType() == null ? current.accountType() : request.accountType());
-		return views.own(management.update(caller.id(), changes));
+				request.accountType() == null ? current.accountType() : request.accountType())));
 	}
 
 	@GetMapping("/{username}") // /me, /search and /suggestions are literal mappings and win
 	ProfileViews.ProfileView profile(Caller caller, @PathVariable String username) {
-		Profile target = graphManagement.visible(caller.id(), username);
-		return views.of(target, graph.relation(caller.id(), target.id()));
+		Graph.Seen seen = graphManagement.visible(caller.id(), username);
+		return views.of(seen.profile(), seen.relation());
 	}
 
 	private Profile own(Caller caller) {

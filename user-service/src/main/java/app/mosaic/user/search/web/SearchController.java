@@ -1,7 +1,5 @@
 package app.mosaic.user.search.web;
 
-import java.util.List;
-
 import io.micrometer.core.annotation.Timed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Page;
 import app.mosaic.user.profile.web.ProfileViews;
 import app.mosaic.user.search.UserSearch;
 
@@ -32,26 +31,22 @@ class SearchController {
 		this.views = views;
 	}
 
+	/** The best matches only: nobody pages through search results, so there is no cursor. */
 	@GetMapping("/search")
-	Page search(Caller caller, @RequestParam @NotBlank @Size(max = 64) String q,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		return new Page(search.search(caller.id(), q, limit).stream().map(views::summary).toList(), null);
+	Page<ProfileViews.UserSummary> search(Caller caller, @RequestParam @NotBlank @Size(max = 64) String q,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return Page.complete(search.search(caller.id(), q, limit).stream().map(views::summary).toList());
 	}
 
 	@GetMapping("/suggestions")
-	Suggestions suggestions(Caller caller, @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		return new Suggestions(search.suggestions(caller.id(), limit).stream()
+	Page<SuggestionView> suggestions(Caller caller,
+			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+		return Page.complete(search.suggestions(caller.id(), limit).stream()
 			.map(s -> new SuggestionView(views.summary(s.profile()), s.followedBy()))
-			.toList(), null);
-	}
-
-	record Page(List<ProfileViews.UserSummary> items, String nextCursor) {
+			.toList());
 	}
 
 	/** @param followedBy how many of the accounts you follow follow this one */
 	record SuggestionView(ProfileViews.UserSummary user, int followedBy) {
-	}
-
-	record Suggestions(List<SuggestionView> items, String nextCursor) {
 	}
 }
