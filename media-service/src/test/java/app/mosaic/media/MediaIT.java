@@ -285,6 +285,29 @@ class MediaIT {
 	}
 
 	@Test
+	void profileUpdatedReleasesEarlierAvatarsOnly() {
+		long old = Long.parseLong(uploadId(token));
+		long current = Long.parseLong(uploadId(token));
+		long later = Long.parseLong(uploadId(token));
+		management.attach(owner, List.of(old), "avatar:" + owner);
+		management.attach(owner, List.of(current), "avatar:" + owner);
+		Instant editedAt = Instant.now();
+		await().until(() -> Instant.now().isAfter(editedAt.plusMillis(2)));
+		management.attach(owner, List.of(later), "avatar:" + owner); // claimed for an edit still on its way
+		String event = EventContracts.example("user.events", "ProfileUpdated", Map.of(
+				"5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", owner.toString(), "7402938475629183", Long.toString(current),
+				"2026-11-22T10:45:00Z", editedAt.toString()));
+
+		KafkaTestConsumer.send("user.events", owner.toString(), "ProfileUpdated", event);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> attachedTo(old) == null);
+		assertThat(attachedTo(current)).isEqualTo("avatar:" + owner);
+		assertThat(attachedTo(later)).isEqualTo("avatar:" + owner);
+		assertThat(jdbc.sql("SELECT loose_since IS NOT NULL FROM media WHERE id = ?").param(old).query(Boolean.class).single())
+			.as("the released one is loose, so the orphan clean-up deletes it").isTrue();
+	}
+
+	@Test
 	void userDeletedRemovesAllTheirMedia() {
 		long a = Long.parseLong(uploadId(token));
 		long b = Long.parseLong(uploadId(token));
@@ -369,6 +392,10 @@ class MediaIT {
 			body.field("edit", "application/json", edit);
 		}
 		return api.post("/api/v1/media").bearer(bearer).body(body.contentType(), body.bytes()).send();
+	}
+
+	private String attachedTo(long id) {
+		return jdbc.sql("SELECT attached_to FROM media WHERE id = ?").param(id).query(String.class).optional().orElse(null);
 	}
 
 	private int rows(long id) {

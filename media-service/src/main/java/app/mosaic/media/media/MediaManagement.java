@@ -152,6 +152,15 @@ public class MediaManagement {
 		return tx.execute(status -> media.detach(new TreeSet<>(ids), target, clock.instant()));
 	}
 
+	/**
+	 * A profile now shows {@code avatar} (or none): earlier avatars become loose and go after the orphan period.
+	 * One claimed after {@code editedAt} stays, for the edit that will name it is still on its way.
+	 */
+	public int releaseAvatarsBut(UUID userId, Long avatar, Instant editedAt) {
+		return tx.execute(status -> media.detachAllBut("avatar:" + userId, avatar == null ? -1 : avatar, editedAt,
+				clock.instant()));
+	}
+
 	public void deleteAllOf(UUID owner) {
 		markDeleting(() -> media.markDeletingOwnedBy(owner, clock.instant()));
 	}

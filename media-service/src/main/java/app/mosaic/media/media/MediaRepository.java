@@ -123,6 +123,15 @@ public class MediaRepository {
 			.param("target", target).param("at", Timestamp.from(at)).param("ids", ids).update();
 	}
 
+	/** Detaches what is attached to {@code target} at or before {@code before}, except {@code keep}. */
+	int detachAllBut(String target, long keep, Instant before, Instant at) {
+		return jdbc.sql("""
+				UPDATE media SET attached_to = NULL, attached_at = NULL, loose_since = :at, updated_at = :at
+				WHERE attached_to = :target AND id <> :keep AND attached_at <= :before""")
+			.param("target", target).param("keep", keep).param("before", Timestamp.from(before))
+			.param("at", Timestamp.from(at)).update();
+	}
+
 	int markDeleting(long id, Instant at) {
 		return jdbc.sql("UPDATE media SET state = 'DELETING', updated_at = ? WHERE id = ? AND state <> 'DELETING'")
 			.params(Timestamp.from(at), id).update();

@@ -7,7 +7,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Points the service under test at the shared embedded servers: its own database (named after
- * {@code spring.application.name}), the Kafka broker, and S3 when {@code mosaic.test.s3=true}.
+ * {@code spring.application.name}), the Kafka broker, S3 when {@code mosaic.test.s3=true}, and
+ * {@link ServiceStubs} for the services it calls when {@code mosaic.test.service-stubs=true}.
  */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -26,6 +27,12 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
 			values = values.and("mosaic.s3.endpoint=" + EmbeddedInfrastructure.s3Endpoint(),
 					"mosaic.s3.access-key=" + EmbeddedInfrastructure.S3_ACCESS_KEY,
 					"mosaic.s3.secret-key=" + EmbeddedInfrastructure.S3_SECRET_KEY);
+		}
+		if (env.getProperty("mosaic.test.service-stubs", Boolean.class, false)) {
+			values = values.and("mosaic.test.stubs-url=" + ServiceStubs.url(),
+					"mosaic.internal-calls.client-id=mosaic-" + service.replace("-service", ""),
+					"mosaic.internal-calls.client-secret=test-secret",
+					"mosaic.internal-calls.token-uri=" + ServiceStubs.tokenUri());
 		}
 		values.applyTo(env);
 	}

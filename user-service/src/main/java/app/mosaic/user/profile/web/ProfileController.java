@@ -23,6 +23,7 @@ import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
 import app.mosaic.user.graph.Graph;
 import app.mosaic.user.graph.GraphManagement;
+import app.mosaic.user.profile.Avatars;
 import app.mosaic.user.profile.Profile;
 import app.mosaic.user.profile.ProfileManagement;
 import app.mosaic.user.profile.Profiles;
@@ -37,11 +38,13 @@ class ProfileController {
 	private final ProfileManagement management;
 	private final GraphManagement graphManagement;
 	private final ProfileViews views;
+	private final Avatars avatars;
 	private final JsonMapper json;
 	private final Validator validator;
 
 	ProfileController(Profiles profiles, ProfileManagement management, GraphManagement graphManagement,
-			ProfileViews views, JsonMapper json, Validator validator) {
+			ProfileViews views, Avatars avatars, JsonMapper json, Validator validator) {
+		this.avatars = avatars;
 		this.profiles = profiles;
 		this.management = management;
 		this.graphManagement = graphManagement;
@@ -73,14 +76,16 @@ class ProfileController {
 		if (!violations.isEmpty()) {
 			throw new ConstraintViolationException(violations);
 		}
-		if (request.avatarMediaId() != null) {
-			throw ApiProblem.badRequest("Setting an avatar is not available yet.");
+		Long avatar = mediaId(request.avatarMediaId());
+		if (avatar != null) {
+			// before the transaction: no row lock is held across the call to media-service
+			avatars.claim(caller.id(), avatar);
 		}
 		return views.own(management.update(caller.id(), current -> new ProfileManagement.Changes(
 				merge(body, "fullName", request.fullName(), current.fullName()),
 				merge(body, "bio", request.bio(), current.bio()),
 				merge(body, "website", request.website(), current.website()),
-				body.has("avatarMediaId") ? null : current.avatarMediaId(),
+				body.has("avatarMediaId") ? avatar : current.avatarMediaId(),
 				request.isPrivate() == null ? current.isPrivate() : request.isPrivate(),
 				request.accountType() == null ? current.accountType() : request.accountType())));
 	}
@@ -95,6 +100,19 @@ class ProfileController {
 		// the profile is created from UserRegistered moments after sign-up
 		return profiles.findById(caller.id())
 			.orElseThrow(() -> ApiProblem.notFound("Your profile is not ready yet. Try again in a moment."));
+	}
+
+	/** null or blank removes the avatar. */
+	private static Long mediaId(String id) {
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(id.strip());
+		}
+		catch (NumberFormatException e) {
+			throw ApiProblem.badRequest("avatarMediaId: \"" + id + "\" is not a media id. Use the id POST /api/v1/media answered.");
+		}
 	}
 
 	private static String merge(JsonNode body, String field, String requested, String current) {
