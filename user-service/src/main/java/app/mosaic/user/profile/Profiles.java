@@ -74,6 +74,11 @@ public class Profiles {
 			.update();
 	}
 
+	/** Adds {@code delta} to the author's post count; nothing when the profile is gone. */
+	public void countPosts(UUID author, int delta) {
+		jdbc.sql("UPDATE profile SET post_count = greatest(0, post_count + ?) WHERE id = ?").params(delta, author).update();
+	}
+
 	public boolean delete(UUID id) {
 		return jdbc.sql("DELETE FROM profile WHERE id = ?").param(id).update() == 1;
 	}
