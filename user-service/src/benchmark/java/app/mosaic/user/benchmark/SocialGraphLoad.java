@@ -38,6 +38,7 @@ public final class SocialGraphLoad {
 	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("runSeconds", 30));
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private final AtomicLong failures = new AtomicLong();
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 	private final List<String> usernames = new ArrayList<>();
@@ -82,6 +83,10 @@ public final class SocialGraphLoad {
 		System.out.println();
 		System.out.println(report);
 		Files.writeString(Path.of("target", "social-graph-load-" + CLIENTS + "-clients.md"), report);
+		if (failures.get() > 0) {
+			System.err.println(failures.get() + " requests failed: the figures above are not valid");
+			System.exit(1);
+		}
 	}
 
 	interface Call {
@@ -108,6 +113,7 @@ public final class SocialGraphLoad {
 				n * operations / seconds, ms(sorted, 0.50) / operations, ms(sorted, 0.90) / operations,
 				ms(sorted, 0.99) / operations, sorted[n - 1] / 1e6 / operations, errors.get());
 		System.out.print(line);
+		failures.addAndGet(errors.get());
 		return line;
 	}
 
