@@ -1,6 +1,7 @@
 package app.mosaic.user;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import app.mosaic.testkit.EventContracts;
 import app.mosaic.testkit.HttpApi;
 import app.mosaic.testkit.KafkaTestConsumer;
 import app.mosaic.testkit.MosaicServiceTest;
+import app.mosaic.testkit.ProcessedEvents;
 import app.mosaic.testkit.TestJwts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 class IdentityEventsIT {
 
 	private static final String TOPIC = "identity.events";
+	private static final String CONSUMER = "user-service.identity";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,18 +57,9 @@ class IdentityEventsIT {
 		// a later distinct event on the same key: once it is processed, both earlier deliveries were handled
 		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", later);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> processed(eventId(later)) == 1);
-		assertThat(processed(eventId(value))).isEqualTo(1);
+		ProcessedEvents.awaitAll(jdbc, CONSUMER, List.of(later));
+		assertThat(ProcessedEvents.count(jdbc, CONSUMER, value)).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM profile WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(1);
-	}
-
-	private long processed(String eventId) {
-		return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = ?::uuid").param(eventId)
-			.query(Long.class).single();
-	}
-
-	private static String eventId(String value) {
-		return value.replaceAll("(?s).*\"eventId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 	}
 
 	@Test
@@ -73,14 +67,11 @@ class IdentityEventsIT {
 		UUID id = UUID.randomUUID();
 		String username = "x" + id.toString().substring(0, 8);
 		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", registered(id, username));
-		KafkaTestConsumer.send(TOPIC, id.toString(), "UserDeleted", EventContracts.example(TOPIC, "UserDeleted",
-				Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString())));
+		String deleted = EventContracts.example(TOPIC, "UserDeleted", Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString()));
+		KafkaTestConsumer.send(TOPIC, id.toString(), "UserDeleted", deleted);
 
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-				jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = 'user-service.identity' AND event_type = 'UserDeleted'")
-					.query(Long.class).single()).isPositive());
-		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-				api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send().status()).isEqualTo(404));
+		ProcessedEvents.awaitAll(jdbc, CONSUMER, List.of(deleted));
+		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send().status()).isEqualTo(404);
 	}
 
 	@Test

@@ -27,21 +27,16 @@ class ProfileIT {
 
 	@Autowired
 	HttpApi api;
-	UUID id;
-	String username;
-	String token;
+	People.Person me;
 
 	@BeforeEach
 	void newPerson() {
-		id = UUID.randomUUID();
-		username = "edit_" + id.toString().substring(0, 8);
-		profiles.createIfAbsent(id, username, username + "@example.com", "Before Edit", Instant.now());
-		token = TestJwts.forUser(id, username);
+		me = People.create(profiles, "edit");
 	}
 
 	@Test
 	void editsProfileFieldsAndPublishesProfileUpdated() {
-		HttpApi.Response edited = api.patch("/api/v1/users/me").bearer(token)
+		HttpApi.Response edited = api.patch("/api/v1/users/me").bearer(me.token())
 			.json(Map.of("fullName", "Ana Silva", "bio", "Photos of Lisbon", "website", "https://ana.example/pics",
 					"private", true, "accountType", "CREATOR"))
 			.send();
@@ -51,17 +46,17 @@ class ProfileIT {
 		assertThat(edited.json().path("bio").asString()).isEqualTo("Photos of Lisbon");
 		assertThat(edited.json().path("private").asBoolean()).isTrue();
 		assertThat(edited.json().path("accountType").asString()).isEqualTo("CREATOR");
-		var event = KafkaTestConsumer.await("user.events", r -> r.key().equals(id.toString()), Duration.ofSeconds(20));
+		var event = KafkaTestConsumer.await("user.events", r -> r.key().equals(me.id().toString()), Duration.ofSeconds(20));
 		EventContracts.assertValid("user.events", "ProfileUpdated", event.value());
-		assertThat(event.value()).contains("\"private\":true", username);
+		assertThat(event.value()).contains("\"private\":true", me.username());
 
 		Map<String, Object> clear = new HashMap<>();
 		clear.put("bio", null);
-		HttpApi.Response cleared = api.patch("/api/v1/users/me").bearer(token).json(clear).send();
+		HttpApi.Response cleared = api.patch("/api/v1/users/me").bearer(me.token()).json(clear).send();
 		assertThat(cleared.json().has("bio")).as("explicit null clears").isFalse();
 		assertThat(cleared.json().path("fullName").asString()).as("absent fields stay").isEqualTo("Ana Silva");
 
-		HttpApi.Response seen = api.get("/api/v1/users/" + username).bearer(TestJwts.forUser(UUID.randomUUID(), "x")).send();
+		HttpApi.Response seen = api.get("/api/v1/users/" + me.username()).bearer(TestJwts.forUser(UUID.randomUUID(), "x")).send();
 		assertThat(seen.json().path("website").asString()).isEqualTo("https://ana.example/pics");
 		assertThat(seen.json().has("email")).as("others never see the e-mail").isFalse();
 	}
@@ -71,20 +66,20 @@ class ProfileIT {
 		assertField(Map.of("bio", "x".repeat(151)), "bio");
 		assertField(Map.of("website", "ftp://files.example"), "website");
 		assertField(Map.of("website", "not a url"), "website");
-		assertThat(api.patch("/api/v1/users/me").bearer(token).json(Map.of("accountType", "ALIEN")).send().status())
+		assertThat(api.patch("/api/v1/users/me").bearer(me.token()).json(Map.of("accountType", "ALIEN")).send().status())
 			.isEqualTo(400);
 		assertThat(api.patch("/api/v1/users/me").json(Map.of("bio", "x")).send().status()).isEqualTo(401);
 	}
 
 	@Test
 	void unknownProfilesAre404() {
-		HttpApi.Response r = api.get("/api/v1/users/no_such_person_here").bearer(token).send();
+		HttpApi.Response r = api.get("/api/v1/users/no_such_person_here").bearer(me.token()).send();
 		assertThat(r.status()).isEqualTo(404);
 		assertThat(r.contentType()).isEqualTo("application/problem+json");
 	}
 
 	private void assertField(Map<String, Object> body, String field) {
-		HttpApi.Response r = api.patch("/api/v1/users/me").bearer(token).json(body).send();
+		HttpApi.Response r = api.patch("/api/v1/users/me").bearer(me.token()).json(body).send();
 		assertThat(r.status()).as(r.toString()).isEqualTo(400);
 		assertThat(r.json().path("errors").findValuesAsString("field")).contains(field);
 	}

@@ -99,7 +99,7 @@ public final class SocialGraphLoad {
 
 	/** @param operations how many requests one call makes (its latency is divided among them) */
 	private String scenario(String name, Call call, int operations) throws Exception {
-		drive(call, WARMUP, null, null);
+		drive(call, WARMUP, new long[0], new AtomicInteger(), new AtomicLong());
 		long[] latencies = new long[4_000_000];
 		AtomicInteger count = new AtomicInteger();
 		AtomicLong errors = new AtomicLong();
@@ -115,10 +115,6 @@ public final class SocialGraphLoad {
 		System.out.print(line);
 		failures.addAndGet(errors.get());
 		return line;
-	}
-
-	private void drive(Call call, Duration duration, long[] latencies, AtomicInteger count) throws Exception {
-		drive(call, duration, latencies, count, new AtomicLong());
 	}
 
 	private void drive(Call call, Duration duration, long[] latencies, AtomicInteger count, AtomicLong errors)
@@ -142,11 +138,9 @@ public final class SocialGraphLoad {
 					if (status >= 400 || status < 0) {
 						errors.incrementAndGet();
 					}
-					if (latencies != null) {
-						int i = count.getAndIncrement();
-						if (i < latencies.length) {
-							latencies[i] = took;
-						}
+					int i = count.getAndIncrement();
+					if (i < latencies.length) {
+						latencies[i] = took;
 					}
 				}
 			}));

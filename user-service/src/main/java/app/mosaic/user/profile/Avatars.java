@@ -26,14 +26,10 @@ public class Avatars {
 		this.media = media;
 	}
 
-	static String target(UUID userId) {
-		return "avatar:" + userId;
-	}
-
 	/** Idempotent: claiming the current avatar again succeeds. */
 	public void claim(UUID userId, long mediaId) {
 		try {
-			media.attach(new MediaClient.Attach(userId, target(userId), List.of(Long.toString(mediaId))));
+			media.attach(new MediaClient.Attach(userId, "avatar:" + userId, List.of(Long.toString(mediaId))));
 		}
 		catch (FeignException.NotFound e) {
 			throw ApiProblem.badRequest("avatarMediaId: media " + mediaId + " does not exist or is not yours. "

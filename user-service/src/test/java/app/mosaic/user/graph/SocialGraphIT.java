@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,8 @@ import app.mosaic.testkit.HttpApi;
 import app.mosaic.testkit.KafkaTestConsumer;
 import app.mosaic.testkit.MosaicServiceTest;
 import app.mosaic.testkit.TestJwts;
+import app.mosaic.user.People;
+import app.mosaic.user.People.Person;
 import app.mosaic.user.profile.Profiles;
 
 @MosaicServiceTest
@@ -37,27 +38,21 @@ class SocialGraphIT {
 	@Autowired
 	HttpApi api;
 
-	record User(UUID id, String username, String token) {
+	private Person user(String name) {
+		return People.create(profiles, name);
 	}
 
-	private User user(String name) {
-		UUID id = UUID.randomUUID();
-		String username = (name + "_" + id.toString().substring(0, 6)).toLowerCase();
-		profiles.createIfAbsent(id, username, username + "@example.com", "Test " + name, Instant.now());
-		return new User(id, username, TestJwts.forUser(id, username));
-	}
-
-	private HttpApi.Response follow(User who, User whom) {
+	private HttpApi.Response follow(Person who, Person whom) {
 		return api.post("/api/v1/users/" + whom.username() + "/follow").bearer(who.token()).send();
 	}
 
-	private JsonNode profile(User viewer, User target) {
+	private JsonNode profile(Person viewer, Person target) {
 		HttpApi.Response r = api.get("/api/v1/users/" + target.username()).bearer(viewer.token()).send();
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		return r.json();
 	}
 
-	private void setPrivate(User user, boolean isPrivate) {
+	private void setPrivate(Person user, boolean isPrivate) {
 		HttpApi.Response r = api.patch("/api/v1/users/me").bearer(user.token()).json(Map.of("private", isPrivate)).send();
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 	}
@@ -72,8 +67,8 @@ class SocialGraphIT {
 
 	@Test
 	void followingAPublicAccountIsImmediateIdempotentAndCounted() {
-		User ana = user("ana");
-		User bob = user("bob");
+		Person ana = user("ana");
+		Person bob = user("bob");
 
 		assertThat(follow(ana, bob).json().path("state").asString()).isEqualTo("FOLLOWING");
 		assertThat(follow(ana, bob).json().path("state").asString()).as("again").isEqualTo("FOLLOWING");
@@ -97,12 +92,12 @@ class SocialGraphIT {
 
 	@Test
 	void privateAccountsApproveDeclineAndReceiveCancelledRequests() {
-		User owner = user("priv");
+		Person owner = user("priv");
 		setPrivate(owner, true);
-		User asker = user("asker");
-		User decliner = user("declined");
-		User canceller = user("cancel");
-		User stranger = user("stranger");
+		Person asker = user("asker");
+		Person decliner = user("declined");
+		Person canceller = user("cancel");
+		Person stranger = user("stranger");
 
 		assertThat(follow(asker, owner).json().path("state").asString()).isEqualTo("REQUESTED");
 		assertThat(follow(asker, owner).json().path("state").asString()).isEqualTo("REQUESTED");
@@ -142,9 +137,9 @@ class SocialGraphIT {
 
 	@Test
 	void aPrivateAccountsListsAreHiddenFromNonFollowers() {
-		User owner = user("lists");
-		User follower = user("fan");
-		User stranger = user("outsider");
+		Person owner = user("lists");
+		Person follower = user("fan");
+		Person stranger = user("outsider");
 		follow(follower, owner);
 		setPrivate(owner, true);
 
@@ -159,10 +154,10 @@ class SocialGraphIT {
 
 	@Test
 	void listsArePagedNewestFirstWithACursor() {
-		User star = user("star");
+		Person star = user("star");
 		List<String> fans = new ArrayList<>();
 		for (int i = 0; i < 23; i++) {
-			User fan = user("fan" + i);
+			Person fan = user("fan" + i);
 			follow(fan, star);
 			fans.add(0, fan.username());
 		}
@@ -182,9 +177,9 @@ class SocialGraphIT {
 
 	@Test
 	void blockingRemovesFollowsBothWaysAndHidesEachFromTheOther() {
-		User ana = user("blocker");
-		User bob = user("blocked");
-		User carl = user("witness");
+		Person ana = user("blocker");
+		Person bob = user("blocked");
+		Person carl = user("witness");
 		follow(ana, bob);
 		follow(bob, ana);
 		follow(bob, carl);
@@ -215,8 +210,8 @@ class SocialGraphIT {
 
 	@Test
 	void mutingIsIdempotentAndInvisibleToTheMuted() {
-		User ana = user("muter");
-		User bob = user("muted");
+		Person ana = user("muter");
+		Person bob = user("muted");
 		follow(ana, bob);
 
 		assertThat(api.post("/api/v1/users/" + bob.username() + "/mute").bearer(ana.token()).send().status()).isEqualTo(204);
@@ -236,8 +231,8 @@ class SocialGraphIT {
 
 	@Test
 	void removingAFollowerEndsTheirFollow() {
-		User ana = user("remover");
-		User bob = user("removed");
+		Person ana = user("remover");
+		Person bob = user("removed");
 		follow(bob, ana);
 
 		assertThat(api.delete("/api/v1/users/me/followers/" + bob.username()).bearer(ana.token()).send().status()).isEqualTo(204);
@@ -249,13 +244,13 @@ class SocialGraphIT {
 
 	@Test
 	void concurrentDuplicatesLeaveOneRowAndRightCounts() throws Exception {
-		User ana = user("racer");
-		User bob = user("target");
+		Person ana = user("racer");
+		Person bob = user("target");
 		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
 			List<CompletableFuture<Integer>> calls = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
-				User who = i % 2 == 0 ? ana : bob;
-				User whom = i % 2 == 0 ? bob : ana;
+				Person who = i % 2 == 0 ? ana : bob;
+				Person whom = i % 2 == 0 ? bob : ana;
 				calls.add(CompletableFuture.supplyAsync(() -> follow(who, whom).status(), pool));
 			}
 			assertThat(calls.stream().map(CompletableFuture::join)).containsOnly(200);
@@ -268,9 +263,9 @@ class SocialGraphIT {
 
 	@Test
 	void deletedAccountsLeaveTheGraphWithAnEventPerFollow() {
-		User gone = user("leaving");
-		User fan = user("leftfan");
-		User idol = user("leftidol");
+		Person gone = user("leaving");
+		Person fan = user("leftfan");
+		Person idol = user("leftidol");
 		follow(fan, gone);
 		follow(gone, idol);
 		String deleted = EventContracts.example("identity.events", "UserDeleted",
@@ -288,9 +283,9 @@ class SocialGraphIT {
 
 	@Test
 	void servicesAskManyRelationsInOneCall() {
-		User viewer = user("viewer");
-		User followed = user("followed");
-		User blocker = user("blockerx");
+		Person viewer = user("viewer");
+		Person followed = user("followed");
+		Person blocker = user("blockerx");
 		follow(viewer, followed);
 		api.post("/api/v1/users/" + viewer.username() + "/block").bearer(blocker.token()).send();
 

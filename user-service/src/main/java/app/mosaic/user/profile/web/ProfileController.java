@@ -77,7 +77,9 @@ class ProfileController {
 			throw new ConstraintViolationException(violations);
 		}
 		Long avatar = mediaId(request.avatarMediaId());
-		if (avatar != null) {
+		// forms send the avatar they show: only a new one is claimed, so other edits need no media-service
+		boolean claimed = avatar != null && !avatar.equals(own(caller).avatarMediaId());
+		if (claimed) {
 			// before the transaction: no row lock is held across the call to media-service
 			avatars.claim(caller.id(), avatar);
 		}
@@ -85,7 +87,7 @@ class ProfileController {
 				merge(body, "fullName", request.fullName(), current.fullName()),
 				merge(body, "bio", request.bio(), current.bio()),
 				merge(body, "website", request.website(), current.website()),
-				body.has("avatarMediaId") ? avatar : current.avatarMediaId(),
+				body.has("avatarMediaId") ? unclaimedStillCurrent(avatar, claimed, current) : current.avatarMediaId(),
 				request.isPrivate() == null ? current.isPrivate() : request.isPrivate(),
 				request.accountType() == null ? current.accountType() : request.accountType())));
 	}
@@ -100,6 +102,14 @@ class ProfileController {
 		// the profile is created from UserRegistered moments after sign-up
 		return profiles.findById(caller.id())
 			.orElseThrow(() -> ApiProblem.notFound("Your profile is not ready yet. Try again in a moment."));
+	}
+
+	/** An avatar left unclaimed because it was the current one must still be (a concurrent edit may have changed it). */
+	private static Long unclaimedStillCurrent(Long avatar, boolean claimed, Profile current) {
+		if (avatar != null && !claimed && !avatar.equals(current.avatarMediaId())) {
+			throw ApiProblem.conflict("Your avatar changed meanwhile. Try again.");
+		}
+		return avatar;
 	}
 
 	/** null or blank removes the avatar. */
