@@ -73,10 +73,26 @@ class GatewayTests {
 		HttpApi.Response none = api.get("/api/v1/users/me").send();
 		assertThat(none.status()).isEqualTo(401);
 		assertThat(none.contentType()).startsWith("application/problem+json");
+		// the services' shape: RFC 9457 members, the same type URIs
+		assertThat(none.json().path("type").asString()).isEqualTo("https://mosaic.app/problems/unauthorized");
+		assertThat(none.json().path("title").asString()).isEqualTo("Unauthorized");
+		assertThat(none.json().path("status").asInt()).isEqualTo(401);
+		assertThat(none.json().path("detail").asString()).isNotBlank();
 		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.signedByStranger(UUID.randomUUID(), "x")).send().status())
 			.isEqualTo(401);
 		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.expired(UUID.randomUUID(), "x")).send().status())
 			.isEqualTo(401);
+	}
+
+	@Test
+	void servesOneSwaggerUiOverEveryServicesDocumentStartingWithSignIn() {
+		assertThat(api.get("/swagger-ui.html").send().status()).isIn(200, 302);
+		HttpApi.Response config = api.get("/v3/api-docs/gateway/swagger-config").send();
+		assertThat(config.status()).isEqualTo(200);
+		assertThat(config.json().path("urls").findValuesAsString("name")).containsExactlyInAnyOrder("auth-service",
+				"post-service", "user-service", "media-service", "feed-service", "notification-service", "chat-service");
+		assertThat(config.json().path("urls.primaryName").asString()).isEqualTo("auth-service");
+		assertThat(config.json().path("persistAuthorization").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -129,6 +145,8 @@ class GatewayTests {
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.header("Retry-After")).isPresent();
 		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().path("type").asString()).isEqualTo("https://mosaic.app/problems/service-unavailable");
+		assertThat(response.json().path("status").asInt()).isEqualTo(503);
 	}
 
 	@Test

@@ -25,7 +25,6 @@ import app.mosaic.platform.web.ApiProblem;
 @Service
 public class AccountManagement {
 
-	public static final String TOPIC = "identity.events";
 	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
 
 	private final KeycloakAccounts accounts;
@@ -52,8 +51,8 @@ public class AccountManagement {
 		}
 		UUID userId = ((Creation.Created) creation).userId();
 		try {
-			transactions.executeWithoutResult(status -> events.publish(TOPIC, userId.toString(),
-					new UserRegistered(userId, username, email, fullName, clock.instant())));
+			transactions.executeWithoutResult(status -> events.publish(userId.toString(),
+					new IdentityEvents.UserRegistered(userId, username, email, fullName, clock.instant())));
 		}
 		catch (RuntimeException e) {
 			accounts.delete(userId); // no account without its UserRegistered
@@ -105,7 +104,7 @@ public class AccountManagement {
 	public void delete(UUID userId, String username, String password) {
 		confirmPassword(username, password);
 		transactions.executeWithoutResult(status -> {
-			events.publish(TOPIC, userId.toString(), new UserDeleted(userId, username, clock.instant()));
+			events.publish(userId.toString(), new IdentityEvents.UserDeleted(userId, username, clock.instant()));
 			accounts.delete(userId); // a failure here rolls the event back
 		});
 	}

@@ -92,7 +92,7 @@ public class MediaManagement {
 				return false;
 			}
 			stored.forEach(v -> media.insertVariant(id, v));
-			events.publish(MediaEvents.TOPIC, Long.toString(id), processed(id, owner, image, clock.instant()));
+			events.publish(Long.toString(id), processed(id, owner, image, clock.instant()));
 			return true;
 		}));
 		if (!ready) {
@@ -194,7 +194,7 @@ public class MediaManagement {
 			for (long id : batch) {
 				objects.deletePrefix(Media.prefix(id));
 				boolean deleted = Boolean.TRUE.equals(tx.execute(status -> media.deleteRow(id).map(row -> {
-					events.publish(MediaEvents.TOPIC, Long.toString(id),
+					events.publish(Long.toString(id),
 							new MediaEvents.MediaDeleted(Long.toString(id), row.ownerId(), row.attachedTo(), clock.instant()));
 					return true;
 				}).orElse(false)));

@@ -22,6 +22,8 @@ public final class PostgresServer {
 		int port = Integer.parseInt(args[0]);
 		File data = new File(args[1]);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			// binaries unpack beside the data (the runner's state), never into the machine's temp directory
+			.setOverrideWorkingDirectory(new File(data.getParentFile(), "postgres-binaries"))
 			.setPort(port)
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)

@@ -1,5 +1,6 @@
 package app.mosaic.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,7 +39,11 @@ public final class EmbeddedInfrastructure {
 		if (postgres == null) {
 			try {
 				// stopped by stopAfterSpring, not by its own JVM hook, which would run while contexts still close
-				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").setRegisterShutdownHook(false).start();
+				postgres = EmbeddedPostgres.builder()
+					.setOverrideWorkingDirectory(buildOwnedDirectory("postgres"))
+					.setServerConfig("max_connections", "200")
+					.setRegisterShutdownHook(false)
+					.start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
@@ -60,7 +65,8 @@ public final class EmbeddedInfrastructure {
 	public static synchronized String kafkaBootstrapServers() {
 		if (kafka == null) {
 			kafka = new EmbeddedKafkaKraftBroker(1, 3);
-			kafka.brokerProperty("auto.create.topics.enable", "true");
+			// topics are created by the services (EventTopics), as in production
+			kafka.brokerProperty("auto.create.topics.enable", "false");
 			kafka.afterPropertiesSet();
 			stopAfterSpring(kafka::destroy);
 		}
@@ -94,6 +100,18 @@ public final class EmbeddedInfrastructure {
 			});
 		}
 		return URI.create("http://127.0.0.1:" + s3.getPort());
+	}
+
+	/**
+	 * Where embedded servers unpack their binaries: under the build's own target directory, never the machine's
+	 * temp directory, so every clean clone takes the first-run path a new machine takes.
+	 */
+	private static File buildOwnedDirectory(String name) {
+		File dir = new File(System.getProperty("mosaic.embedded.dir", "target/embedded"), name);
+		if (!dir.isDirectory() && !dir.mkdirs()) {
+			throw new UncheckedIOException(new IOException("Cannot create " + dir.getAbsolutePath()));
+		}
+		return dir;
 	}
 
 	private static void closeQuietly(EmbeddedPostgres pg) {

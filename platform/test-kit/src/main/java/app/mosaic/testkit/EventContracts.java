@@ -69,6 +69,52 @@ public final class EventContracts {
 		}
 	}
 
+	/**
+	 * Every event a service declares (an {@link app.mosaic.platform.events.EventType} record in an
+	 * {@link app.mosaic.platform.events.EventTopic} class of these packages) has a schema and an example under
+	 * its wire name, so a renamed record or a new event without a contract fails the build.
+	 */
+	public static void assertDeclaredEventsHaveContracts(java.util.List<String> basePackages) {
+		for (Class<?> event : app.mosaic.platform.events.EventTopics.declaredEvents(basePackages)) {
+			var declared = app.mosaic.platform.events.DomainEvents.declaration(event);
+			assertValid(declared.topic(), declared.type(), example(declared.topic(), declared.type()));
+		}
+	}
+
+	/**
+	 * Every event type a consumer handles has a contract, and the contract's example reads into the consumer's own
+	 * record with every field the record declares present: a consumer can never wait for a type nobody sends.
+	 */
+	public static void assertConsumersReadTheirContracts(java.util.Collection<app.mosaic.platform.events.EventConsumer> consumers) {
+		for (var consumer : consumers) {
+			for (String type : consumer.eventTypes()) {
+				var topics = consumer.topics().stream().filter(t -> exists(t + "/" + type + ".example.json")).toList();
+				if (topics.isEmpty()) {
+					throw new AssertionError(consumer.name() + " handles " + type + ", which no contract of "
+							+ consumer.topics() + " describes");
+				}
+				topics.forEach(topic -> assertReads(consumer.name(), topic, type, consumer.payloadType(type)));
+			}
+		}
+	}
+
+	private static void assertReads(String consumer, String topic, String type, Class<?> record) {
+		app.mosaic.platform.events.InboundEvent event = app.mosaic.platform.events.InboundEvent.parse(example(topic, type));
+		Object read = event.payloadAs(record);
+		if (record.isRecord()) {
+			for (var component : record.getRecordComponents()) {
+				if (!component.getType().isPrimitive() && !event.payload().has(component.getName())) {
+					throw new AssertionError(consumer + " reads " + component.getName() + " of " + type
+							+ ", which its contract's example does not have: " + read);
+				}
+			}
+		}
+	}
+
+	private static boolean exists(String path) {
+		return EventContracts.class.getClassLoader().getResource("contracts/events/" + path) != null;
+	}
+
 	private static void check(String what, Set<ValidationMessage> errors) {
 		if (!errors.isEmpty()) {
 			throw new AssertionError(what + " breaks its contract: "

@@ -17,6 +17,16 @@ public abstract class ServiceBaselineTests {
 	@Autowired
 	protected HttpApi api;
 
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	@Test
+	void everyEventItPublishesOrConsumesHasAContract() {
+		EventContracts.assertDeclaredEventsHaveContracts(org.springframework.boot.autoconfigure.AutoConfigurationPackages.get(context));
+		EventContracts.assertConsumersReadTheirContracts(
+				context.getBeansOfType(app.mosaic.platform.events.EventConsumer.class).values());
+	}
+
 	@Test
 	void reportsLivenessAndReadiness() {
 		assertThat(api.get("/actuator/health/liveness").send().json().path("status").asString()).isEqualTo("UP");
@@ -33,10 +43,44 @@ public abstract class ServiceBaselineTests {
 	}
 
 	@Test
-	void servesItsOpenApiDocument() {
+	void timesEveryRouteWithAHistogramADashboardCanRead() {
+		api.get("/v3/api-docs").send();
+		String metrics = api.get("/actuator/prometheus").send().body();
+		// request rate and p99 per route: histogram_quantile(0.99, http_server_requests_seconds_bucket{uri=...})
+		assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_bucket{")
+				&& l.contains("uri=\"/v3/api-docs\"") && l.contains("le=")))
+			.isNotEmpty();
+	}
+
+	@Test
+	void keepsItsModulesFreeOfCyclesAndInternalAccess() {
+		Class<?> application = context.getBeansWithAnnotation(org.springframework.boot.autoconfigure.SpringBootApplication.class)
+			.values().stream().map(bean -> org.springframework.util.ClassUtils.getUserClass(bean)).findFirst().orElseThrow();
+		org.springframework.modulith.core.ApplicationModules.of(application).verify();
+	}
+
+	@Test
+	void servesAnOpenApiDocumentFrontendsCanUseThroughTheGateway() {
 		HttpApi.Response docs = api.get("/v3/api-docs").send();
 		assertThat(docs.status()).isEqualTo(200);
-		assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+		var doc = docs.json();
+		assertThat(doc.path("openapi").asString()).startsWith("3.");
+		assertThat(doc.path("info").path("title").asString()).startsWith("Mosaic").isNotEqualTo("OpenAPI definition");
+		assertThat(doc.path("info").path("version").asString()).isEqualTo("v1");
+		assertThat(doc.path("info").path("description").asString()).isNotBlank();
+		// "Try it out" goes to the gateway's public URL, never to the service's own port
+		assertThat(doc.path("servers").path(0).path("url").asString()).isEqualTo("http://localhost:8080");
+		assertThat(doc.path("components").path("securitySchemes").path("bearer-jwt").path("scheme").asString()).isEqualTo("bearer");
+		assertThat(doc.path("components").path("schemas").has("Problem")).isTrue();
+		doc.path("paths").propertyNames().forEach(path -> {
+			assertThat(path).startsWith("/api/v1/");
+			doc.path("paths").path(path).forEach(operation -> {
+				assertThat(operation.path("responses").has("503")).as(path).isTrue();
+				assertThat(operation.path("responses").path("503").path("content").has("application/problem+json")).as(path).isTrue();
+				assertThat(operation.toString()).as(path + " shows no platform-resolved parameter")
+					.doesNotContain("\"caller\"").doesNotContain("\"page\"");
+			});
+		});
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,7 @@ import app.mosaic.platform.ids.IdGenerator;
 import app.mosaic.platform.web.ApiProblem;
 import app.mosaic.user.graph.GraphEvents.RemovalReason;
 import app.mosaic.user.profile.Profile;
+import app.mosaic.user.profile.ProfileMadePublic;
 import app.mosaic.user.profile.Profiles;
 
 /**
@@ -105,8 +107,10 @@ public class GraphManagement {
 			.ifPresent(state -> removed(follower.id(), owner, state, RemovalReason.REMOVED_BY_FOLLOWEE, clock.instant()));
 	}
 
-	/** Turning an account public lets everyone who asked in. Called inside the profile change's transaction. */
-	public void approveAllRequests(UUID owner) {
+	/** Turning an account public lets everyone who asked in, inside the transaction of the profile change. */
+	@EventListener
+	public void approveAllRequests(ProfileMadePublic event) {
+		UUID owner = event.profileId();
 		List<UUID> requesters = graph.pendingRequesters(owner);
 		if (requesters.isEmpty()) {
 			return;
@@ -222,7 +226,7 @@ public class GraphManagement {
 	}
 
 	private void publish(UUID actor, Object event) {
-		events.publish(GraphEvents.TOPIC, actor.toString(), event);
+		events.publish(actor.toString(), event);
 	}
 
 	private static List<UUID> concat(UUID first, List<UUID> rest) {

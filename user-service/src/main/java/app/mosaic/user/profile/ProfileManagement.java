@@ -5,27 +5,25 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.mosaic.platform.events.DomainEvents;
 import app.mosaic.platform.web.ApiProblem;
-import app.mosaic.user.graph.GraphManagement;
 
 /** Edits to a person's own profile; every change is announced as ProfileUpdated for other services' copies. */
 @Service
 public class ProfileManagement {
 
-	public static final String TOPIC = "user.events";
-
 	private final Profiles profiles;
-	private final GraphManagement graph;
+	private final ApplicationEventPublisher inProcess;
 	private final DomainEvents events;
 	private final Clock clock;
 
-	ProfileManagement(Profiles profiles, GraphManagement graph, DomainEvents events, Clock clock) {
+	ProfileManagement(Profiles profiles, ApplicationEventPublisher inProcess, DomainEvents events, Clock clock) {
 		this.profiles = profiles;
-		this.graph = graph;
+		this.inProcess = inProcess;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -48,17 +46,11 @@ public class ProfileManagement {
 		Profile after = profiles.update(id, changes.fullName(), changes.bio(), changes.website(), changes.avatarMediaId(),
 				changes.isPrivate(), changes.accountType(), now);
 		if (before.isPrivate() && !after.isPrivate()) {
-			graph.approveAllRequests(id);
+			inProcess.publishEvent(new ProfileMadePublic(id));
 		}
-		events.publish(TOPIC, id.toString(), new ProfileUpdated(id, after.username(), after.fullName(),
+		events.publish(id.toString(), new ProfileEvents.ProfileUpdated(id, after.username(), after.fullName(),
 				after.avatarMediaId() == null ? null : after.avatarMediaId().toString(), after.isPrivate(),
 				after.accountType().name(), now));
 		return after;
-	}
-
-	/** What other services copy: name, avatar and privacy (feeds drop a now-private account's posts). */
-	record ProfileUpdated(UUID userId, String username, String fullName, String avatarMediaId,
-			@com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate, String accountType,
-			Instant updatedAt) {
 	}
 }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.micrometer.core.annotation.Timed;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +23,6 @@ import app.mosaic.platform.security.Caller;
 /** The Auth table of API.md: register, tokens, logout, passwords, account deletion. */
 @RestController
 @RequestMapping("/api/v1/auth")
-@Timed("mosaic.auth")
 class AuthController {
 
 	private final AccountManagement accounts;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
-import io.micrometer.core.annotation.Timed;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -40,7 +39,6 @@ import app.mosaic.platform.web.ApiProblem;
 /** Upload, metadata, and the image bytes behind signed URLs. */
 @RestController
 @RequestMapping("/api/v1/media")
-@Timed("mosaic.media")
 class MediaController {
 
 	/** The bytes under one URL never change, so caches may keep them as long as they like. */

@@ -4,27 +4,17 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * One page of a list, as every list in the API answers: {@code {items, nextCursor}}. Cursors are the
- * (time-ordered) position of the last item shown; the next page starts below it.
+ * One page of a list, as every list in the API answers: {@code {items, nextCursor}}, with the cursor null (never
+ * absent) on the last page. Cursors are the (time-ordered) position of the last item shown; the next page
+ * starts below it.
  */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 
 	public static final int DEFAULT_LIMIT = 20;
 	public static final int MAX_LIMIT = 50;
-
-	/** The position to read below: everything for no cursor, 400 for one the API never gave out. */
-	public static long before(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return Long.MAX_VALUE;
-		}
-		try {
-			return Long.parseLong(cursor);
-		}
-		catch (NumberFormatException e) {
-			throw ApiProblem.badRequest("cursor is not valid; use the nextCursor of the previous page.");
-		}
-	}
 
 	/**
 	 * @param rows up to {@code limit + 1} rows, newest first: the extra one only tells that more exist

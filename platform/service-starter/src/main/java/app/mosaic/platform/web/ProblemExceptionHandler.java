@@ -44,6 +44,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		return response.body(Problems.of(ex.status(), ex.title(), ex.getMessage()));
 	}
 
+	@ExceptionHandler(PageRequest.InvalidParameterException.class)
+	ResponseEntity<Object> invalidParameter(PageRequest.InvalidParameterException ex) {
+		return validationFailed(List.of(new Problems.FieldError(ex.parameter(), ex.getMessage())));
+	}
+
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
 		List<Problems.FieldError> errors = ex.getConstraintViolations().stream()

@@ -2,21 +2,17 @@ package app.mosaic.user.graph.web;
 
 import java.util.List;
 
-import io.micrometer.core.annotation.Timed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.Page;
+import app.mosaic.platform.web.PageRequest;
 import app.mosaic.user.graph.Graph;
 import app.mosaic.user.graph.GraphManagement;
 import app.mosaic.user.profile.Profile;
@@ -25,8 +21,6 @@ import app.mosaic.user.profile.web.ProfileViews;
 /** Follow, requests, block and mute, and the lists of followers, following, requests and blocked accounts. */
 @RestController
 @RequestMapping("/api/v1/users")
-@Validated
-@Timed("mosaic.graph")
 class GraphController {
 
 	private final GraphManagement management;
@@ -85,33 +79,25 @@ class GraphController {
 	}
 
 	@GetMapping("/{username}/followers")
-	Page<ProfileViews.UserSummary> followers(Caller caller, @PathVariable String username,
-			@RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+	Page<ProfileViews.UserSummary> followers(Caller caller, @PathVariable String username, PageRequest page) {
 		Profile target = management.listable(caller.id(), username);
-		return page(graph.followers(target.id(), Graph.FollowState.FOLLOWING, caller.id(), Page.before(cursor), limit + 1),
-				limit);
+		return page(graph.followers(target.id(), Graph.FollowState.FOLLOWING, caller.id(), page.before(), page.fetch()), page);
 	}
 
 	@GetMapping("/{username}/following")
-	Page<ProfileViews.UserSummary> following(Caller caller, @PathVariable String username,
-			@RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+	Page<ProfileViews.UserSummary> following(Caller caller, @PathVariable String username, PageRequest page) {
 		Profile target = management.listable(caller.id(), username);
-		return page(graph.following(target.id(), caller.id(), Page.before(cursor), limit + 1), limit);
+		return page(graph.following(target.id(), caller.id(), page.before(), page.fetch()), page);
 	}
 
 	@GetMapping("/me/follow-requests")
-	Page<ProfileViews.UserSummary> requests(Caller caller, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-		return page(graph.followers(caller.id(), Graph.FollowState.REQUESTED, caller.id(), Page.before(cursor), limit + 1),
-				limit);
+	Page<ProfileViews.UserSummary> requests(Caller caller, PageRequest page) {
+		return page(graph.followers(caller.id(), Graph.FollowState.REQUESTED, caller.id(), page.before(), page.fetch()), page);
 	}
 
 	@GetMapping("/me/blocked")
-	Page<ProfileViews.UserSummary> blocked(Caller caller, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-		return page(graph.blocked(caller.id(), Page.before(cursor), limit + 1), limit);
+	Page<ProfileViews.UserSummary> blocked(Caller caller, PageRequest page) {
+		return page(graph.blocked(caller.id(), page.before(), page.fetch()), page);
 	}
 
 	/** 204: these changes answer nothing but success, also when repeated. */
@@ -120,8 +106,8 @@ class GraphController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private Page<ProfileViews.UserSummary> page(List<Graph.Listed> rows, int limit) {
-		return Page.of(rows, limit, l -> views.summary(l.profile()), Graph.Listed::seq);
+	private Page<ProfileViews.UserSummary> page(List<Graph.Listed> rows, PageRequest page) {
+		return page.page(rows, l -> views.summary(l.profile()), Graph.Listed::seq);
 	}
 
 	record FollowView(String state) {

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.micrometer.core.annotation.Timed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,33 +19,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
-import app.mosaic.user.graph.Graph;
-import app.mosaic.user.graph.GraphManagement;
 import app.mosaic.user.profile.Avatars;
 import app.mosaic.user.profile.Profile;
 import app.mosaic.user.profile.ProfileManagement;
 import app.mosaic.user.profile.Profiles;
 
-/** Your own profile and settings, and other people's profiles as you may see them. */
+/** Your own profile and settings. Other people's profiles, with your relation to them, are the graph's. */
 @RestController
 @RequestMapping("/api/v1/users")
-@Timed("mosaic.users")
 class ProfileController {
 
 	private final Profiles profiles;
 	private final ProfileManagement management;
-	private final GraphManagement graphManagement;
 	private final ProfileViews views;
 	private final Avatars avatars;
 	private final JsonMapper json;
 	private final Validator validator;
 
-	ProfileController(Profiles profiles, ProfileManagement management, GraphManagement graphManagement,
-			ProfileViews views, Avatars avatars, JsonMapper json, Validator validator) {
+	ProfileController(Profiles profiles, ProfileManagement management, ProfileViews views, Avatars avatars, JsonMapper json, Validator validator) {
 		this.avatars = avatars;
 		this.profiles = profiles;
 		this.management = management;
-		this.graphManagement = graphManagement;
 		this.views = views;
 		this.json = json;
 		this.validator = validator;
@@ -60,6 +52,9 @@ class ProfileController {
 
 	/** Absent fields stay as they are; an explicit null (or blank) clears full name, bio or website. */
 	@PatchMapping("/me")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "Only the fields to change; null or blank clears a text or the avatar.",
+			content = @io.swagger.v3.oas.annotations.media.Content(
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UpdateProfileRequest.class)))
 	ProfileViews.OwnProfileView update(Caller caller, @RequestBody JsonNode body) {
 		if (!body.isObject()) {
 			throw ApiProblem.badRequest("Send a JSON object with the fields to change.");
@@ -90,12 +85,6 @@ class ProfileController {
 				body.has("avatarMediaId") ? unclaimedStillCurrent(avatar, claimed, current) : current.avatarMediaId(),
 				request.isPrivate() == null ? current.isPrivate() : request.isPrivate(),
 				request.accountType() == null ? current.accountType() : request.accountType())));
-	}
-
-	@GetMapping("/{username}") // /me, /search and /suggestions are literal mappings and win
-	ProfileViews.ProfileView profile(Caller caller, @PathVariable String username) {
-		Graph.Seen seen = graphManagement.visible(caller.id(), username);
-		return views.of(seen.profile(), seen.relation());
 	}
 
 	private Profile own(Caller caller) {

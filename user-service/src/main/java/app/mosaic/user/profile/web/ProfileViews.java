@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.stereotype.Component;
 
 import app.mosaic.platform.media.MediaUrls;
-import app.mosaic.user.graph.Relation;
 import app.mosaic.user.profile.Profile;
 
 /** Profiles as the API shows them, with signed avatar URLs. */
@@ -34,13 +33,7 @@ public class ProfileViews {
 				counts(p), p.email(), p.createdAt());
 	}
 
-	ProfileView of(Profile p, Relation r) {
-		return new ProfileView(p.id(), p.username(), p.fullName(), p.bio(), p.website(), avatarUrl(p), p.isPrivate(),
-				p.accountType().name(), counts(p),
-				new ViewerView(r.following(), r.requested(), r.followedBy(), r.blocking(), r.muting()));
-	}
-
-	private static CountsView counts(Profile p) {
+	public static CountsView counts(Profile p) {
 		return new CountsView(p.counts().posts(), p.counts().followers(), p.counts().following());
 	}
 
@@ -48,14 +41,7 @@ public class ProfileViews {
 	public record UserSummary(UUID id, String username, String fullName, String avatarUrl) {
 	}
 
-	record CountsView(int posts, int followers, int following) {
-	}
-
-	record ViewerView(boolean following, boolean requested, boolean followedBy, boolean blocking, boolean muting) {
-	}
-
-	record ProfileView(UUID id, String username, String fullName, String bio, String website, String avatarUrl,
-			@JsonProperty("private") boolean isPrivate, String accountType, CountsView counts, ViewerView viewer) {
+	public record CountsView(int posts, int followers, int following) {
 	}
 
 	/** What only the owner sees: also the settings (e-mail, privacy, account type). */

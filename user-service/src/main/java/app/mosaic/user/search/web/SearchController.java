@@ -1,8 +1,5 @@
 package app.mosaic.user.search.web;
 
-import io.micrometer.core.annotation.Timed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.validation.annotation.Validated;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.Page;
+import app.mosaic.platform.web.PageRequest;
 import app.mosaic.user.profile.web.ProfileViews;
 import app.mosaic.user.search.UserSearch;
 
@@ -20,7 +18,6 @@ import app.mosaic.user.search.UserSearch;
 @RestController
 @RequestMapping("/api/v1/users")
 @Validated
-@Timed("mosaic.users.search")
 class SearchController {
 
 	private final UserSearch search;
@@ -33,15 +30,13 @@ class SearchController {
 
 	/** The best matches only: nobody pages through search results, so there is no cursor. */
 	@GetMapping("/search")
-	Page<ProfileViews.UserSummary> search(Caller caller, @RequestParam @NotBlank @Size(max = 64) String q,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-		return Page.complete(search.search(caller.id(), q, limit).stream().map(views::summary).toList());
+	Page<ProfileViews.UserSummary> search(Caller caller, @RequestParam @NotBlank @Size(max = 64) String q, PageRequest page) {
+		return Page.complete(search.search(caller.id(), q, page.limit()).stream().map(views::summary).toList());
 	}
 
 	@GetMapping("/suggestions")
-	Page<SuggestionView> suggestions(Caller caller,
-			@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-		return Page.complete(search.suggestions(caller.id(), limit).stream()
+	Page<SuggestionView> suggestions(Caller caller, PageRequest page) {
+		return Page.complete(search.suggestions(caller.id(), page.limit()).stream()
 			.map(s -> new SuggestionView(views.summary(s.profile()), s.followedBy()))
 			.toList());
 	}

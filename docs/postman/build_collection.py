@@ -1,0 +1,247 @@
+"""Writes mosaic.postman_collection.json and local.postman_environment.json beside this file.\n\nThe collection is generated so that every request follows one pattern (a token variable, a status test,\nids passed on in collection variables). Add a request below when an endpoint lands, then run:\n    python3 docs/postman/build_collection.py\n"""
+import json
+
+def js(s): return [l for l in s.strip('\n').split('\n')]
+
+def req(name, method, path, token=None, body=None, tests="", pre="", form=None, raw_url=None):
+    r = {"name": name, "request": {"method": method, "header": [], "url": raw_url or ("{{baseUrl}}/api/v1" + path)}}
+    if token:
+        r["request"]["header"].append({"key": "Authorization", "value": "Bearer {{%s}}" % token})
+    else:
+        r["request"]["auth"] = {"type": "noauth"}
+    if body is not None:
+        r["request"]["header"].append({"key": "Content-Type", "value": "application/json"})
+        r["request"]["body"] = {"mode": "raw", "raw": json.dumps(body, indent=2) if not isinstance(body, str) else body}
+    if form is not None:
+        r["request"]["body"] = {"mode": "formdata", "formdata": form}
+    ev = []
+    if pre: ev.append({"listen": "prerequest", "script": {"type": "text/javascript", "exec": js(pre)}})
+    if tests: ev.append({"listen": "test", "script": {"type": "text/javascript", "exec": js(tests)}})
+    if ev: r["event"] = ev
+    return r
+
+def status(code, what=None):
+    return "pm.test('%s', () => pm.response.to.have.status(%d));" % (what or ('answers %d' % code), code)
+
+def wait_profile(who):
+    return """
+// the profile is made from UserRegistered moments after sign-up: ask again until it exists
+const tries = (pm.collectionVariables.get('tries') || 0) + 1;
+if (pm.response.code === 404 && tries < 60) {
+  pm.collectionVariables.set('tries', tries);
+  setTimeout(() => {}, 250);
+  postman.setNextRequest(pm.info.requestName);
+} else {
+  pm.collectionVariables.set('tries', 0);
+  pm.test('%s\\'s profile is ready', () => pm.response.to.have.status(200));
+  pm.test('it is %s\\'s own, with settings', () => {
+    const me = pm.response.json();
+    pm.expect(me.username).to.eql(pm.collectionVariables.get('%sUsername'));
+    pm.expect(me.email).to.eql(pm.collectionVariables.get('%sEmail'));
+  });
+}
+""" % (who, who, who, who)
+
+accounts = [
+  req("Register ana", "POST", "/auth/register", body={"username": "{{anaUsername}}", "email": "{{anaEmail}}", "password": "{{anaPassword}}", "fullName": "Ana Silva"},
+      pre="""
+// a fresh pair of people every run, so the collection can run again and again against one platform
+const run = Date.now().toString(36) + Math.floor(Math.random() * 1e4).toString(36);
+pm.collectionVariables.set('run', run);
+for (const who of ['ana', 'bob']) {
+  pm.collectionVariables.set(who + 'Username', who + '.' + run);
+  pm.collectionVariables.set(who + 'Email', who + '.' + run + '@example.com');
+  pm.collectionVariables.set(who + 'Password', 'correct-horse-' + run);
+}
+""",
+      tests=status(201) + """
+pm.test('answers the new account', () => {
+  const body = pm.response.json();
+  pm.expect(body.username).to.eql(pm.collectionVariables.get('anaUsername'));
+  pm.expect(body.userId).to.match(/^[0-9a-f-]{36}$/);
+  pm.collectionVariables.set('anaId', body.userId);
+});
+"""),
+  req("Register a taken username", "POST", "/auth/register", body={"username": "{{anaUsername}}", "email": "other.{{anaEmail}}", "password": "{{anaPassword}}", "fullName": "Other"},
+      tests=status(409)),
+  req("Register with invalid fields", "POST", "/auth/register", body={"username": "Not Valid!", "email": "nope", "password": "short", "fullName": "X"},
+      tests=status(400) + """
+pm.test('names each invalid field', () => {
+  const fields = pm.response.json().errors.map(e => e.field);
+  pm.expect(fields).to.include.members(['username', 'email', 'password']);
+});
+"""),
+  req("Register bob", "POST", "/auth/register", body={"username": "{{bobUsername}}", "email": "{{bobEmail}}", "password": "{{bobPassword}}", "fullName": "Bob Jones"},
+      tests=status(201) + "\npm.collectionVariables.set('bobId', pm.response.json().userId);"),
+  req("Sign in ana with her username", "POST", "/auth/token", body={"login": "{{anaUsername}}", "password": "{{anaPassword}}"},
+      tests=status(200) + """
+pm.test('answers bearer tokens', () => {
+  const t = pm.response.json();
+  pm.expect(t.tokenType).to.eql('Bearer');
+  pm.expect(t.expiresIn).to.be.above(0);
+  pm.collectionVariables.set('anaToken', t.accessToken);
+  pm.collectionVariables.set('anaRefresh', t.refreshToken);
+});
+"""),
+  req("Sign in bob with his e-mail", "POST", "/auth/token", body={"login": "{{bobEmail}}", "password": "{{bobPassword}}"},
+      tests=status(200) + """
+pm.collectionVariables.set('bobToken', pm.response.json().accessToken);
+pm.collectionVariables.set('bobRefresh', pm.response.json().refreshToken);
+"""),
+  req("Sign in with a wrong password", "POST", "/auth/token", body={"login": "{{bobUsername}}", "password": "wrong-password"}, tests=status(401)),
+  req("Refresh ana's tokens", "POST", "/auth/token/refresh", body={"refreshToken": "{{anaRefresh}}"},
+      tests=status(200) + """
+pm.collectionVariables.set('anaToken', pm.response.json().accessToken);
+pm.collectionVariables.set('anaRefresh', pm.response.json().refreshToken);
+"""),
+  req("Forgot password", "POST", "/auth/password/forgot", body={"email": "{{anaEmail}}"}, tests=status(202, "answers 202, whether or not the address exists")),
+]
+
+profiles = [
+  req("Ana's own profile", "GET", "/users/me", token="anaToken", tests=wait_profile("ana")),
+  req("Bob's own profile", "GET", "/users/me", token="bobToken", tests=wait_profile("bob")),
+  req("Without a token", "GET", "/users/me", tests=status(401)),
+  req("Ana edits her profile", "PATCH", "/users/me", token="anaToken", body={"bio": "Photos of Lisbon", "website": "https://ana.example"},
+      tests=status(200) + "\npm.test('the bio changed', () => pm.expect(pm.response.json().bio).to.eql('Photos of Lisbon'));"),
+  req("A bio that is too long", "PATCH", "/users/me", token="anaToken", body='{"bio": "' + "x" * 151 + '"}',
+      tests=status(400) + "\npm.test('names the bio', () => pm.expect(pm.response.json().errors[0].field).to.eql('bio'));"),
+  req("Bob makes his account private", "PATCH", "/users/me", token="bobToken", body={"private": True},
+      tests=status(200) + "\npm.test('it is private', () => pm.expect(pm.response.json().private).to.eql(true));"),
+  req("Ana looks at bob", "GET", "/users/{{bobUsername}}", token="anaToken",
+      tests=status(200) + """
+pm.test('a private profile, not followed yet', () => {
+  const p = pm.response.json();
+  pm.expect(p.private).to.eql(true);
+  pm.expect(p.viewer.following).to.eql(false);
+  pm.expect(p.counts).to.have.keys('posts', 'followers', 'following');
+});
+"""),
+  req("Nobody by that name", "GET", "/users/nobody.{{run}}", token="anaToken", tests=status(404)),
+]
+
+media = [
+  req("Ana uploads a photo", "POST", "/media", token="anaToken",
+      form=[{"key": "file", "type": "file", "src": "fixtures/photo.jpg"},
+            {"key": "edit", "type": "text", "value": "{\"aspect\":\"4:5\",\"brightness\":10,\"filter\":\"warm\"}", "contentType": "application/json"}],
+      tests=status(201) + """
+pm.test('processed into signed variants', () => {
+  const m = pm.response.json();
+  pm.expect(m.type).to.eql('IMAGE');
+  pm.expect(m.width / m.height).to.be.closeTo(0.8, 0.01);
+  pm.expect(m.variants.thumb.url).to.include('sig=');
+  pm.collectionVariables.set('mediaId', m.id);
+  pm.collectionVariables.set('thumbUrl', m.variants.thumb.url);
+});
+"""),
+  req("Upload something that is not an image", "POST", "/media", token="anaToken",
+      form=[{"key": "file", "type": "file", "src": "fixtures/not-an-image.txt"}], tests=status(415)),
+  req("Ana reads her photo's metadata", "GET", "/media/{{mediaId}}", token="anaToken",
+      tests=status(200) + "\npm.test('the same photo', () => pm.expect(pm.response.json().id).to.eql(pm.collectionVariables.get('mediaId')));"),
+  req("Bob cannot read ana's media metadata", "GET", "/media/{{mediaId}}", token="bobToken", tests=status(404)),
+  req("The signed thumbnail needs no token", "GET", "", raw_url="{{thumbUrl}}",
+      tests=status(200) + "\npm.test('is a JPEG', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('image/jpeg'));"),
+  req("Ana makes it her avatar", "PATCH", "/users/me", token="anaToken", body={"avatarMediaId": "{{mediaId}}"},
+      tests=status(200) + "\npm.test('shows a signed avatar', () => pm.expect(pm.response.json().avatarUrl).to.include('sig='));"),
+  req("Ana uploads another photo", "POST", "/media", token="anaToken",
+      form=[{"key": "file", "type": "file", "src": "fixtures/photo.jpg"}],
+      tests=status(201) + "\npm.collectionVariables.set('spareMediaId', pm.response.json().id);"),
+  req("Ana deletes it", "DELETE", "/media/{{spareMediaId}}", token="anaToken", tests=status(204)),
+  req("It is gone", "GET", "/media/{{spareMediaId}}", token="anaToken", tests=status(404)),
+]
+
+def follow_state(state):
+    return status(200) + "\npm.test('%s', () => pm.expect(pm.response.json().state).to.eql('%s'));" % (state, state)
+
+graph = [
+  req("Ana asks to follow bob (private)", "POST", "/users/{{bobUsername}}/follow", token="anaToken", tests=follow_state("REQUESTED")),
+  req("Bob's follow requests", "GET", "/users/me/follow-requests", token="bobToken",
+      tests=status(200) + "\npm.test('ana asked', () => pm.expect(pm.response.json().items.map(u => u.username)).to.include(pm.collectionVariables.get('anaUsername')));"),
+  req("Bob approves ana", "POST", "/users/me/follow-requests/{{anaUsername}}/approve", token="bobToken", tests=status(204)),
+  req("Ana now follows bob", "GET", "/users/{{bobUsername}}", token="anaToken",
+      tests=status(200) + """
+pm.test('following, and counted', () => {
+  const p = pm.response.json();
+  pm.expect(p.viewer.following).to.eql(true);
+  pm.expect(p.counts.followers).to.eql(1);
+});
+"""),
+  req("Bob follows ana (public)", "POST", "/users/{{anaUsername}}/follow", token="bobToken", tests=follow_state("FOLLOWING")),
+  req("Following again changes nothing", "POST", "/users/{{anaUsername}}/follow", token="bobToken", tests=follow_state("FOLLOWING")),
+  req("Ana's followers", "GET", "/users/{{anaUsername}}/followers?limit=10", token="bobToken",
+      tests=status(200) + """
+pm.test('a page with bob on it', () => {
+  const page = pm.response.json();
+  pm.expect(page.items.map(u => u.username)).to.include(pm.collectionVariables.get('bobUsername'));
+  pm.expect(page).to.have.property('nextCursor');
+});
+"""),
+  req("A page too large", "GET", "/users/{{anaUsername}}/followers?limit=51", token="bobToken",
+      tests=status(400) + "\npm.test('names the limit', () => pm.expect(pm.response.json().errors[0].field).to.eql('limit'));"),
+  req("Bob's following", "GET", "/users/{{bobUsername}}/following", token="anaToken",
+      tests=status(200) + "\npm.test('bob follows ana', () => pm.expect(pm.response.json().items.map(u => u.username)).to.include(pm.collectionVariables.get('anaUsername')));"),
+  req("Search people", "GET", "/users/search?q={{anaUsername}}", token="bobToken",
+      tests=status(200) + "\npm.test('finds ana', () => pm.expect(pm.response.json().items.map(u => u.username)).to.include(pm.collectionVariables.get('anaUsername')));"),
+  req("Search without a query", "GET", "/users/search", token="bobToken", tests=status(400)),
+  req("Suggestions", "GET", "/users/suggestions?limit=5", token="anaToken",
+      tests=status(200) + "\npm.test('a list', () => pm.expect(pm.response.json().items).to.be.an('array'));"),
+  req("Ana mutes bob", "POST", "/users/{{bobUsername}}/mute", token="anaToken", tests=status(204)),
+  req("Ana sees the mute", "GET", "/users/{{bobUsername}}", token="anaToken",
+      tests=status(200) + "\npm.test('muting', () => pm.expect(pm.response.json().viewer.muting).to.eql(true));"),
+  req("Ana unmutes bob", "DELETE", "/users/{{bobUsername}}/mute", token="anaToken", tests=status(204)),
+  req("Bob removes ana as a follower", "DELETE", "/users/me/followers/{{anaUsername}}", token="bobToken", tests=status(204)),
+  req("Ana asks again", "POST", "/users/{{bobUsername}}/follow", token="anaToken", tests=follow_state("REQUESTED")),
+  req("Bob declines", "POST", "/users/me/follow-requests/{{anaUsername}}/decline", token="bobToken", tests=status(204)),
+  req("Ana asks once more", "POST", "/users/{{bobUsername}}/follow", token="anaToken", tests=follow_state("REQUESTED")),
+  req("Ana cancels her request", "DELETE", "/users/{{bobUsername}}/follow", token="anaToken", tests=status(204)),
+  req("Ana blocks bob", "POST", "/users/{{bobUsername}}/block", token="anaToken", tests=status(204)),
+  req("Ana's blocked accounts", "GET", "/users/me/blocked", token="anaToken",
+      tests=status(200) + "\npm.test('bob is blocked', () => pm.expect(pm.response.json().items.map(u => u.username)).to.include(pm.collectionVariables.get('bobUsername')));"),
+  req("Bob cannot see ana", "GET", "/users/{{anaUsername}}", token="bobToken", tests=status(404, "answers 404, as if she did not exist")),
+  req("The block removed bob's follow", "GET", "/users/{{anaUsername}}/followers", token="anaToken",
+      tests=status(200) + "\npm.test('no bob', () => pm.expect(pm.response.json().items.map(u => u.username)).to.not.include(pm.collectionVariables.get('bobUsername')));"),
+  req("Ana unblocks bob", "DELETE", "/users/{{bobUsername}}/block", token="anaToken", tests=status(204)),
+]
+
+closing = [
+  req("Bob changes his password", "POST", "/auth/password/change", token="bobToken", body={"currentPassword": "{{bobPassword}}", "newPassword": "{{bobPassword}}-new"}, tests=status(204)),
+  req("Bob signs in with the new one", "POST", "/auth/token", body={"login": "{{bobUsername}}", "password": "{{bobPassword}}-new"},
+      tests=status(200) + "\npm.collectionVariables.set('bobToken', pm.response.json().accessToken);"),
+  req("Ana signs out", "POST", "/auth/logout", token="anaToken", body={"refreshToken": "{{anaRefresh}}"}, tests=status(204)),
+  req("Her refresh token no longer works", "POST", "/auth/token/refresh", body={"refreshToken": "{{anaRefresh}}"}, tests=status(401)),
+  req("Deleting an account needs the password", "DELETE", "/auth/account", token="bobToken", body={"password": "wrong-password"}, tests=status(403)),
+  req("Bob deletes his account", "DELETE", "/auth/account", token="bobToken", body={"password": "{{bobPassword}}-new"}, tests=status(202)),
+  req("Ana deletes her account", "DELETE", "/auth/account", token="anaToken", body={"password": "{{anaPassword}}"}, tests=status(202)),
+]
+
+collection = {
+  "info": {
+    "name": "Mosaic API",
+    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload a photo, follow, request, approve, mute, block, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
+    "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+  },
+  "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": js("""
+// every failure Mosaic answers is problem+json (RFC 9457)
+if (pm.response.code >= 400) {
+  pm.test('the error is problem+json', () => {
+    pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json');
+    const p = pm.response.json();
+    pm.expect(p.status).to.eql(pm.response.code);
+    pm.expect(p.title).to.be.a('string');
+  });
+}
+""")}}],
+  "item": [
+    {"name": "Accounts", "item": accounts},
+    {"name": "Profiles", "item": profiles},
+    {"name": "Media", "item": media},
+    {"name": "Social graph", "item": graph},
+    {"name": "Passwords, sign-out and account deletion", "item": closing},
+  ],
+  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId"]] + [{"key": "tries", "value": 0}],
+}
+import os
+os.chdir(os.path.dirname(os.path.abspath(__file__)))
+json.dump(collection, open("mosaic.postman_collection.json", "w"), indent=2, ensure_ascii=False)
+env = {"name": "Mosaic local (./mosaic up)", "values": [{"key": "baseUrl", "value": "http://127.0.0.1:8080", "enabled": True}]}
+json.dump(env, open("local.postman_environment.json", "w"), indent=2)
+print(sum(len(f["item"]) for f in collection["item"]), "requests")
