@@ -1,10 +1,11 @@
 package app.mosaic.gateway;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,18 +39,21 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 	private static final int MAX_KEYS = 100_000;
 
 	private final GatewayProperties limits;
+	private final ClientAddress clients;
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final Map<String, Bucket> requestBuckets = lru();
 	private final Map<String, Bucket> failureBuckets = lru();
 
 	RateLimitFilter(GatewayProperties limits) {
 		this.limits = limits;
+		this.clients = new ClientAddress(limits.trustedProxies());
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
-		String ip = clientIp(exchange);
+		String ip = clients.of(exchange.getRequest().getRemoteAddress(),
+				exchange.getRequest().getHeaders().get("X-Forwarded-For"));
 		if (path.startsWith(AUTH_PREFIX)) {
 			ConsumptionProbe probe = bucket(requestBuckets, "auth-ip:" + ip, limits.authPerIp(), Duration.ofMinutes(1))
 				.tryConsumeAndReturnRemaining(1);
@@ -75,20 +79,24 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		return ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, request -> {
 			ServerWebExchange cached = exchange.mutate().request(request).build();
 			String login = login(cached.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
-			Bucket perLogin = login == null ? null
-					: bucket(failureBuckets, "login:" + login, limits.failedSignInsPerLogin(), limits.failedSignInWindow());
-			Bucket perIp = bucket(failureBuckets, "login-ip:" + ip, limits.failedSignInsPerIp(), limits.failedSignInWindow());
-			for (Bucket b : perLogin == null ? new Bucket[] { perIp } : new Bucket[] { perLogin, perIp }) {
+			List<Bucket> buckets = new ArrayList<>();
+			buckets.add(bucket(failureBuckets, "login-ip:" + ip, limits.failedSignInsPerIp(), limits.failedSignInWindow()));
+			if (login != null) {
+				// one guesser is stopped early; a lock-out of the owner needs many addresses, and Keycloak's
+				// per-account detection stands behind both
+				buckets.add(bucket(failureBuckets, "login@ip:" + login + "@" + ip, limits.failedSignInsPerLogin(),
+						limits.failedSignInWindow()));
+				buckets.add(bucket(failureBuckets, "login:" + login, limits.failedSignInsPerLoginAllAddresses(),
+						limits.failedSignInWindow()));
+			}
+			for (Bucket b : buckets) {
 				if (b.getAvailableTokens() <= 0) {
 					return tooMany(cached, b.estimateAbilityToConsume(1).getNanosToWaitForRefill());
 				}
 			}
 			cached.getResponse().beforeCommit(() -> {
 				if (HttpStatus.UNAUTHORIZED.equals(cached.getResponse().getStatusCode())) {
-					perIp.tryConsume(1);
-					if (perLogin != null) {
-						perLogin.tryConsume(1);
-					}
+					buckets.forEach(b -> b.tryConsume(1));
 				}
 				return Mono.empty();
 			});
@@ -120,12 +128,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		return buckets.computeIfAbsent(key, k -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
 			.build());
-	}
-
-	/** The direct peer: behind a trusted ingress, configure forwarded-header handling so this is the client. */
-	private static String clientIp(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
 	private static <V> Map<String, V> lru() {

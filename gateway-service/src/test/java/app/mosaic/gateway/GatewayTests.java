@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * services are the system tests'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "mosaic.gateway.failed-sign-ins-per-login=3", "mosaic.gateway.per-user=1000" })
+		properties = { "mosaic.gateway.failed-sign-ins-per-login=3", "mosaic.gateway.per-user=1000", "management.server.port=0",
+				"mosaic.gateway.trusted-proxies=127.0.0.1/32", "mosaic.gateway.failed-sign-ins-per-login-all-addresses=5" })
 @Import(TestSecurityConfiguration.class)
 class GatewayTests {
 
@@ -40,6 +42,9 @@ class GatewayTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	HttpApi api;
 
@@ -96,6 +101,26 @@ class GatewayTests {
 	}
 
 	@Test
+	void sendsTheSecurityHeadersABrowserEnforces() {
+		HttpApi.Response response = api.get("/api/v1/users/me").bearer(token).send();
+		assertThat(response.header("Content-Security-Policy").orElse("")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+		assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+		assertThat(response.header("Referrer-Policy")).contains("no-referrer");
+		assertThat(response.header("Strict-Transport-Security")).as("only over HTTPS").isEmpty();
+		HttpApi.Response refused = api.get("/api/v1/users/me").send();
+		assertThat(refused.header("Content-Security-Policy")).as("on errors too").isPresent();
+	}
+
+	@Test
+	void keepsProbesAndMetricsOffThePublicPort() {
+		assertThat(api.get("/actuator/prometheus").send().status()).isEqualTo(404);
+		assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(404);
+		HttpApi management = new HttpApi("http://127.0.0.1:" + managementPort);
+		assertThat(management.get("/actuator/health/readiness").send().status()).isEqualTo(200);
+		assertThat(management.get("/actuator/prometheus").send().body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
 	void routesByPathPrefixWithProfileGridsGoingToPostService() {
 		assertThat(api.get("/api/v1/users/me").bearer(token).send().body()).startsWith("user-service");
 		assertThat(api.get("/api/v1/users/ana/posts").bearer(token).send().body()).startsWith("post-service");
@@ -140,6 +165,18 @@ class GatewayTests {
 	}
 
 	@Test
+	void aGuesserIsStoppedWithoutLockingOutTheOwnerElsewhere() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(signInFrom("203.0.113.1", "owner").status()).isEqualTo(401);
+		}
+		assertThat(signInFrom("203.0.113.1", "owner").status()).as("the guesser's address").isEqualTo(429);
+		assertThat(signInFrom("198.51.100.7", "owner").status()).as("the owner's own address").isEqualTo(401);
+		// many addresses together still meet a per-login ceiling
+		assertThat(signInFrom("198.51.100.8", "owner").status()).isEqualTo(401);
+		assertThat(signInFrom("198.51.100.9", "owner").status()).isEqualTo(429);
+	}
+
+	@Test
 	void aServiceThatIsDownAnswers503WithRetryAfter() {
 		HttpApi.Response response = api.get("/api/v1/feed").bearer(token).send();
 		assertThat(response.status()).isEqualTo(503);
@@ -161,6 +198,12 @@ class GatewayTests {
 		byte[] big = new byte[3 * 1024 * 1024];
 		HttpApi.Response response = api.post("/api/v1/posts").bearer(token).body("application/json", big).send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(413);
+		// no Content-Length: the gateway counts the bytes as they arrive and stops at the limit
+		HttpApi.Response chunked = api.post("/api/v1/posts").bearer(token).chunked("application/json", big).send();
+		assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
+		assertThat(chunked.contentType()).startsWith("application/problem+json");
+		HttpApi.Response signIn = api.post("/api/v1/auth/token").chunked("application/json", big).send();
+		assertThat(signIn.status()).as("the sign-in body the gateway buffers is limited too").isEqualTo(413);
 	}
 
 	@Test
@@ -181,6 +224,12 @@ class GatewayTests {
 			.send();
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private HttpApi.Response signInFrom(String address, String login) {
+		// the test client is a trusted proxy here, so it may say whom it forwards for
+		return api.post("/api/v1/auth/token").header("X-Forwarded-For", address)
+			.json(java.util.Map.of("login", login, "password", "wrong")).send();
 	}
 
 	private HttpApi.Response signIn(String login) {

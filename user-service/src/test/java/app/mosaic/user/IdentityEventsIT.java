@@ -71,7 +71,12 @@ class IdentityEventsIT {
 		KafkaTestConsumer.send(TOPIC, id.toString(), "UserDeleted", deleted);
 
 		ProcessedEvents.awaitAll(jdbc, CONSUMER, List.of(deleted));
-		assertThat(api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send().status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT count(*) FROM profile WHERE id = ?").param(id).query(Long.class).single()).isZero();
+		// and the deleted account's own token no longer works (the platform's revocation)
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> api.get("/api/v1/users/me").bearer(TestJwts.forUser(id, username)).send().status() == 401);
+		assertThat(api.get("/api/v1/users/" + username).bearer(TestJwts.forUser(UUID.randomUUID(), "other")).send().status())
+			.as("others no longer find the profile").isEqualTo(404);
 	}
 
 	@Test

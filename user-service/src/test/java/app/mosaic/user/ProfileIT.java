@@ -72,6 +72,38 @@ class ProfileIT {
 	}
 
 	@Test
+	void refusesControlCharactersAndLooseTypesNamingTheFieldWithoutEchoingIt() {
+		assertField(Map.of("bio", "ab\u0000cd"), "bio");
+		assertField(Map.of("fullName", "a\u0007b"), "fullName");
+		assertField(Map.of("private", 1), "private");
+		assertField(Map.of("accountType", 1), "accountType");
+		HttpApi.Response loneSurrogate = api.patch("/api/v1/users/me").bearer(me.token())
+			.body("application/json", "{\"bio\":\"\\ud800 secret-input\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+		assertThat(loneSurrogate.status()).isEqualTo(400);
+		assertThat(loneSurrogate.json().path("errors").path(0).path("field").asString()).isEqualTo("bio");
+		assertThat(loneSurrogate.body()).doesNotContain("secret-input");
+		HttpApi.Response coerced = api.patch("/api/v1/users/me").bearer(me.token()).json(Map.of("private", "yes-please")).send();
+		assertThat(coerced.json().path("errors").path(0).path("message").asString()).isEqualTo("must be true or false");
+		assertThat(coerced.body()).doesNotContain("yes-please");
+	}
+
+	@Test
+	void cutsOffAChunkedBodyOverTheLimitOnTheBytesRead() {
+		byte[] big = ("{\"bio\":\"" + "x".repeat(1_500_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		HttpApi.Response chunked = api.patch("/api/v1/users/me").bearer(me.token()).chunked("application/json", big).send();
+		assertThat(chunked.status()).isEqualTo(413);
+		assertThat(chunked.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void storesTextInOneNormalForm() {
+		// "é" typed as e + combining acute is stored as the single code point
+		HttpApi.Response edited = api.patch("/api/v1/users/me").bearer(me.token()).json(Map.of("fullName", "Jose\u0301")).send();
+		assertThat(edited.status()).isEqualTo(200);
+		assertThat(edited.json().path("fullName").asString()).isEqualTo("Jos\u00e9");
+	}
+
+	@Test
 	void unknownProfilesAre404() {
 		HttpApi.Response r = api.get("/api/v1/users/no_such_person_here").bearer(me.token()).send();
 		assertThat(r.status()).isEqualTo(404);

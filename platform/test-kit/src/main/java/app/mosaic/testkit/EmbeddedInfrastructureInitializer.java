@@ -12,6 +12,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** Tests only: deployments must set their own, and the services refuse to start without one. */
+	public static final String TEST_SIGNING_KEY = "test-only-media-url-signing-key-0123456789";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment env = context.getEnvironment();
@@ -22,7 +25,8 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
 				"spring.kafka.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
 				"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestJwts.ISSUER,
 				"mosaic.events.resubmit-interval=PT1S", "mosaic.events.resubmit-older-than=PT2S",
-				"mosaic.events.consumer-retry-interval=PT0.1S");
+				"mosaic.events.consumer-retry-interval=PT0.1S",
+				"mosaic.media-urls.signing-key=" + TEST_SIGNING_KEY);
 		if (env.getProperty("mosaic.test.s3", Boolean.class, false)) {
 			values = values.and("mosaic.s3.endpoint=" + EmbeddedInfrastructure.s3Endpoint(),
 					"mosaic.s3.access-key=" + EmbeddedInfrastructure.S3_ACCESS_KEY,

@@ -95,6 +95,13 @@ public final class HttpApi {
 			return this;
 		}
 
+		/** A body of unknown length: sent with Transfer-Encoding: chunked, no Content-Length. */
+		public Call chunked(String contentType, byte[] bytes) {
+			headers.put("Content-Type", contentType);
+			body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(bytes));
+			return this;
+		}
+
 		public Response send() {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 				.timeout(Duration.ofSeconds(30))

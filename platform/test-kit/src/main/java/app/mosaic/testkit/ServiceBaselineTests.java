@@ -96,6 +96,48 @@ public abstract class ServiceBaselineTests {
 	}
 
 	@Test
+	void refusesTheTokensOfADeletedAccountFromTheMomentItIsDeleted() {
+		UUID user = UUID.randomUUID();
+		String token = TestJwts.forUser(user, "soon.gone");
+		assertThat(api.get("/api/v1/anything").bearer(token).send().status()).isEqualTo(404);
+
+		String deleted = EventContracts.example("identity.events", "UserDeleted",
+				java.util.Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", user.toString()));
+		KafkaTestConsumer.send("identity.events", user.toString(), "UserDeleted", deleted);
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> api.get("/api/v1/anything").bearer(token).send().status() == 401);
+		HttpApi.Response refused = api.get("/api/v1/anything").bearer(token).send();
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(api.get("/api/v1/anything").bearer(TestJwts.forUser(UUID.randomUUID(), "still.here")).send().status())
+			.as("only that account").isEqualTo(404);
+	}
+
+	@Test
+	void refusesDeclaredBodiesOverTheLimitBeforeReadingThem() {
+		String token = TestJwts.forUser(UUID.randomUUID(), "ana");
+		byte[] big = ("{\"bio\":\"" + "x".repeat(1_500_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		HttpApi.Response declared = api.post("/api/v1/anything").bearer(token).body("application/json", big).send();
+		assertThat(declared.status()).isEqualTo(413);
+		assertThat(declared.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refusesJsonThatIsNotUtf8() {
+		String token = TestJwts.forUser(UUID.randomUUID(), "ana");
+		byte[] utf16 = "{\"login\":\"ana\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+		HttpApi.Response sniffed = api.post("/api/v1/anything").bearer(token).body("application/json", utf16).send();
+		assertThat(sniffed.status()).isEqualTo(415);
+		assertThat(sniffed.contentType()).startsWith("application/problem+json");
+		assertThat(sniffed.json().path("detail").asString()).contains("UTF-8");
+		byte[] ascii = "{\"login\":\"ana\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertThat(api.post("/api/v1/anything").bearer(token).body("application/json; charset=UTF-16", ascii).send().status())
+			.isEqualTo(415);
+		assertThat(api.post("/api/v1/anything").bearer(token).body("application/json; charset=utf-8", ascii).send().status())
+			.as("UTF-8 passes on (to a 404 here)").isEqualTo(404);
+	}
+
+	@Test
 	void refusesTamperedAndExpiredTokens() {
 		UUID user = UUID.randomUUID();
 		assertThat(api.get("/api/v1/anything").bearer(TestJwts.signedByStranger(user, "mallory")).send().status())

@@ -80,7 +80,7 @@ public class GraphManagement {
 
 	@Transactional
 	public void approve(UUID owner, String requester) {
-		Profile follower = existing(requester);
+		Profile follower = visible(owner, requester).profile();
 		profiles.lock(List.of(owner, follower.id()));
 		if (!graph.approve(follower.id(), owner)) {
 			throw ApiProblem.notFound("There is no pending request from " + requester + ".");
@@ -90,7 +90,7 @@ public class GraphManagement {
 
 	@Transactional
 	public void decline(UUID owner, String requester) {
-		Profile follower = existing(requester);
+		Profile follower = visible(owner, requester).profile();
 		profiles.lock(List.of(owner, follower.id()));
 		if (graph.deleteFollow(follower.id(), owner, Graph.FollowState.REQUESTED).isEmpty()) {
 			throw ApiProblem.notFound("There is no pending request from " + requester + ".");
@@ -101,7 +101,7 @@ public class GraphManagement {
 	/** Removes someone from your followers; they are not told. */
 	@Transactional
 	public void removeFollower(UUID owner, String username) {
-		Profile follower = existing(username);
+		Profile follower = visible(owner, username).profile();
 		profiles.lock(List.of(owner, follower.id()));
 		graph.deleteFollow(follower.id(), owner, Graph.FollowState.FOLLOWING)
 			.ifPresent(state -> removed(follower.id(), owner, state, RemovalReason.REMOVED_BY_FOLLOWEE, clock.instant()));
@@ -125,7 +125,8 @@ public class GraphManagement {
 	/** Blocking removes follows and requests both ways; they can no longer see or find each other. */
 	@Transactional
 	public void block(UUID viewer, String username) {
-		Profile target = existing(username);
+		// someone who blocked you does not exist for you: blocking them answers as for an unknown name
+		Profile target = visible(viewer, username).profile();
 		if (target.id().equals(viewer)) {
 			throw ApiProblem.badRequest("You cannot block yourself.");
 		}
@@ -143,7 +144,7 @@ public class GraphManagement {
 
 	@Transactional
 	public void unblock(UUID viewer, String username) {
-		Profile target = existing(username);
+		Profile target = visible(viewer, username).profile();
 		if (graph.deleteBlock(viewer, target.id())) {
 			publish(viewer, new GraphEvents.UserUnblocked(viewer, target.id(), clock.instant()));
 		}
@@ -164,7 +165,7 @@ public class GraphManagement {
 
 	@Transactional
 	public void unmute(UUID viewer, String username) {
-		Profile target = existing(username);
+		Profile target = visible(viewer, username).profile();
 		if (graph.deleteMute(viewer, target.id())) {
 			publish(viewer, new GraphEvents.UserUnmuted(viewer, target.id(), clock.instant()));
 		}

@@ -197,6 +197,17 @@ class SocialGraphIT {
 		assertThat(api.get("/api/v1/users/" + ana.username()).bearer(bob.token()).send().status()).isEqualTo(404);
 		assertThat(follow(bob, ana).status()).isEqualTo(404);
 		assertThat(follow(ana, bob).status()).isEqualTo(403);
+		// every action on the blocker answers as for a name that does not exist
+		String nobody = "/api/v1/users/nobody.here.at.all";
+		for (String action : List.of("/block", "/mute")) {
+			assertThat(api.post("/api/v1/users/" + ana.username() + action).bearer(bob.token()).send().status()).as(action)
+				.isEqualTo(api.post(nobody + action).bearer(bob.token()).send().status()).isEqualTo(404);
+			assertThat(api.delete("/api/v1/users/" + ana.username() + action).bearer(bob.token()).send().status()).as(action)
+				.isEqualTo(404);
+		}
+		assertThat(api.delete("/api/v1/users/me/followers/" + ana.username()).bearer(bob.token()).send().status()).isEqualTo(404);
+		assertThat(api.post("/api/v1/users/me/follow-requests/" + ana.username() + "/approve").bearer(bob.token()).send().status())
+			.isEqualTo(404);
 		assertThat(api.get("/api/v1/users/" + ana.username() + "/followers").bearer(bob.token()).send().status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/users/" + carl.username() + "/followers").bearer(ana.token()).send().json().path("items"))
 			.as("lists omit people in a block with the viewer").isEmpty();

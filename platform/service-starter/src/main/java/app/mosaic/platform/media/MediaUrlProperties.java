@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MediaUrlProperties(String baseUrl, String signingKey, Duration lifetime, Duration granularity) {
 
 	public MediaUrlProperties {
-		if (signingKey == null || signingKey.length() < 32) {
-			throw new IllegalArgumentException("mosaic.media-urls.signing-key must be at least 32 characters");
+		if (signingKey == null || signingKey.isBlank()) {
+			// no default outside the local run: a key everyone can read signs links anyone can forge
+			throw new IllegalArgumentException("Set MEDIA_URL_SIGNING_KEY (mosaic.media-urls.signing-key): the secret that "
+					+ "signs image URLs, at least 32 characters, the same in every service");
+		}
+		if (signingKey.length() < 32) {
+			throw new IllegalArgumentException("MEDIA_URL_SIGNING_KEY (mosaic.media-urls.signing-key) must be at least 32 characters");
 		}
 		baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
 		lifetime = lifetime == null ? Duration.ofHours(6) : lifetime;

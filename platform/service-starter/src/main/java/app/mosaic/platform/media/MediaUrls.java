@@ -51,9 +51,14 @@ public class MediaUrls {
 				+ signature(mediaId, variant, exp);
 	}
 
-	/** Whether the signature is genuine and the expiry not passed; compares in constant time. */
+	/**
+	 * Whether the signature is genuine, the expiry not passed, and the expiry no further ahead than a URL this
+	 * class hands out (so even a leaked key cannot mint a link for years); compares in constant time.
+	 */
 	public boolean isValid(long mediaId, String variant, long expiry, String signature) {
-		if (signature == null || expiry < clock.instant().getEpochSecond()) {
+		long now = clock.instant().getEpochSecond();
+		long latest = now + properties.lifetime().toSeconds() + properties.granularity().toSeconds();
+		if (signature == null || expiry < now || expiry > latest) {
 			return false;
 		}
 		return MessageDigest.isEqual(signature(mediaId, variant, expiry).getBytes(StandardCharsets.US_ASCII),

@@ -1,17 +1,26 @@
 package app.mosaic.platform.security;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import app.mosaic.platform.events.EventConsumer;
 
 /**
  * Every service is a stateless OAuth2 resource server: it validates the JWT again behind the gateway,
@@ -29,8 +38,10 @@ public class SecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain mosaicSecurityFilterChain(HttpSecurity http, MosaicSecurityProperties properties) throws Exception {
+	SecurityFilterChain mosaicSecurityFilterChain(HttpSecurity http, MosaicSecurityProperties properties,
+			RevokedSubjects revoked) throws Exception {
 		ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers();
+		JwtAuthenticationConverter scopes = new JwtAuthenticationConverter();
 		http.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(auth -> auth.requestMatchers(ALWAYS_PUBLIC).permitAll()
@@ -38,11 +49,33 @@ public class SecurityAutoConfiguration {
 				.requestMatchers("/internal/**").hasAuthority("SCOPE_" + INTERNAL_SCOPE)
 				.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
 				.anyRequest().authenticated())
-			.oauth2ResourceServer(oauth -> oauth.jwt(Customizer.withDefaults())
+			.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
+					// a deleted account's token is refused at once, though it has not expired yet
+					if (revoked.isRevoked(token)) {
+						throw new InvalidBearerTokenException("The account of this token was deleted.");
+					}
+					return scopes.convert(token);
+				}))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	@Bean
+	RevokedSubjects revokedSubjects(JdbcTemplate jdbc, MosaicSecurityProperties properties, ObjectProvider<Clock> clock) {
+		return new RevokedSubjects(jdbc, properties.revocationWindow(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** Every service hears every account deletion, in a consumer group of its own. */
+	@Bean
+	EventConsumer revocations(RevokedSubjects revoked, @Value("${spring.application.name}") String service) {
+		return EventConsumer.named(service + ".revocations").topics("identity.events")
+			.on("UserDeleted", UserDeleted.class, d -> revoked.revoke(d.userId(), d.deletedAt()))
+			.build();
+	}
+
+	record UserDeleted(UUID userId, Instant deletedAt) {
 	}
 
 	@Bean

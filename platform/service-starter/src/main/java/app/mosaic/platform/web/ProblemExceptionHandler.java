@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every failure inside a controller into problem+json: validation with field errors, Mosaic's
@@ -104,8 +105,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyFilter.BodyTooLargeException) {
+				return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", cause.getMessage());
+			}
+			if (cause instanceof DatabindException invalid && !invalid.getPath().isEmpty()) {
+				return invalidField(invalid);
+			}
+		}
 		return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
 				"The request body is missing or is not valid JSON of the expected shape.");
+	}
+
+	/** A JSON value of the wrong type or with refused text, also from a controller's own conversion. */
+	@ExceptionHandler(DatabindException.class)
+	ResponseEntity<Object> invalidField(DatabindException ex) {
+		return validationFailed(List.of(new Problems.FieldError(StrictJson.field(ex), StrictJson.message(ex))));
 	}
 
 	@Override

@@ -2,11 +2,16 @@ package app.mosaic.platform.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -15,6 +20,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfigureBefore(ErrorMvcAutoConfiguration.class)
 @Import({ ProblemExceptionHandler.class, ProblemErrorController.class })
 public class WebAutoConfiguration {
+
+	/** Client JSON is read strictly (types, text, trailing content): see {@link StrictJson}. */
+	@Bean
+	JsonMapperBuilderCustomizer strictJson() {
+		return StrictJson::configure;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(
+			@Value("${mosaic.web.max-body-size:1MB}") DataSize maxBodySize) {
+		FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(new RequestBodyFilter(maxBodySize));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
 
 	@Bean
 	WebMvcConfigurer pageRequestArgumentResolverConfigurer() {

@@ -1,6 +1,7 @@
 package app.mosaic.platform.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Clock;
@@ -38,6 +39,25 @@ class MediaUrlsTests {
 		assertThat(urls.isValid(42, "large", exp(url), null)).isFalse();
 		String expired = urls.variantUrl(42, "large", NOW.minusSeconds(1));
 		assertThat(urls.isValid(42, "large", exp(expired), sig(expired))).isFalse();
+	}
+
+	@Test
+	void refusesGenuineSignaturesWhoseExpiryIsFurtherAheadThanAnyUrlItHandsOut() {
+		// signed with the right key, valid until 2100: what a leaked or default key would let anyone mint
+		String forever = urls.variantUrl(42, "large", Instant.parse("2100-01-01T00:00:00Z"));
+		assertThat(urls.isValid(42, "large", exp(forever), sig(forever))).isFalse();
+		String justBeyond = urls.variantUrl(42, "large", NOW.plus(Duration.ofHours(7)).plusSeconds(1));
+		assertThat(urls.isValid(42, "large", exp(justBeyond), sig(justBeyond))).isFalse();
+		String latestHandedOut = urls.variantUrl(42, "large", NOW.plus(Duration.ofHours(7)));
+		assertThat(urls.isValid(42, "large", exp(latestHandedOut), sig(latestHandedOut))).isTrue();
+	}
+
+	@Test
+	void refusesToStartWithoutAKeyNamingTheVariableToSet() {
+		assertThatThrownBy(() -> new MediaUrlProperties("https://mosaic.example", "", null, null))
+			.hasMessageContaining("MEDIA_URL_SIGNING_KEY");
+		assertThatThrownBy(() -> new MediaUrlProperties("https://mosaic.example", "too-short", null, null))
+			.hasMessageContaining("at least 32 characters");
 	}
 
 	private static long exp(String url) {

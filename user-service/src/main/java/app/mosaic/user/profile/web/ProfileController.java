@@ -59,14 +59,8 @@ class ProfileController {
 		if (!body.isObject()) {
 			throw ApiProblem.badRequest("Send a JSON object with the fields to change.");
 		}
-		UpdateProfileRequest request;
-		try {
-			request = json.convertValue(body, UpdateProfileRequest.class);
-		}
-		catch (tools.jackson.core.JacksonException e) {
-			throw ApiProblem.badRequest("A field has the wrong type: texts are strings, private is true or false, "
-					+ "accountType is PERSONAL, CREATOR or BUSINESS.");
-		}
+		// a field of the wrong type or with refused text answers 400 naming it (the platform's StrictJson)
+		UpdateProfileRequest request = json.convertValue(body, UpdateProfileRequest.class);
 		Set<ConstraintViolation<UpdateProfileRequest>> violations = validator.validate(request);
 		if (!violations.isEmpty()) {
 			throw new ConstraintViolationException(violations);
