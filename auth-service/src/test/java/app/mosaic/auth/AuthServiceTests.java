@@ -97,6 +97,29 @@ class AuthServiceTests extends ServiceBaselineTests {
 			.send();
 		assertThat(reserved.status()).as("names that are paths under /users are reserved").isEqualTo(400);
 		assertThat(reserved.json().path("errors").findValuesAsString("field")).containsExactly("username");
+		for (String name : java.util.List.of(".", "..", "_", "__", ".ana", "ana.", "an..a")) {
+			HttpApi.Response refused = api.post("/api/v1/auth/register")
+				.json(Map.of("username", name, "email", "dots@example.com", "password", "long-enough-1"))
+				.send();
+			assertThat(refused.status()).as(name).isEqualTo(400);
+			assertThat(refused.json().path("errors").findValuesAsString("field")).as(name).containsExactly("username");
+		}
+		HttpApi.Response nul = api.post("/api/v1/auth/register")
+			.json(Map.of("username", "nul.name", "email", "nul@example.com", "password", "long-enough-1", "fullName", "a\u0000b"))
+			.send();
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(nul.json().path("errors").findValuesAsString("field")).containsExactly("fullName");
+	}
+
+	@Test
+	void valuesKeycloakRefusesAreABadRequestNotAnOutage() {
+		when(keycloak.create(eq("refused.one"), anyString(), anyString(), any()))
+			.thenReturn(new Creation.Refused("This username, e-mail or name cannot be used."));
+		HttpApi.Response response = api.post("/api/v1/auth/register")
+			.json(Map.of("username", "refused.one", "email", "refused@example.com", "password", "long-enough-1"))
+			.send();
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Retry-After")).isEmpty();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
 		bearer.setAllowUriQueryParameter(true); // browsers cannot set headers on a WebSocket handshake
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.cors(Customizer.withDefaults())
+			.cors(ServerHttpSecurity.CorsSpec::disable) // ProblemCorsWebFilter, with problem+json refusals
 			// what browsers enforce: nothing but this origin's own scripts, styles and images (the Swagger UI
 			// needs its inline styles), no framing; HSTS is sent on HTTPS requests (behind a TLS ingress)
 			.headers(headers -> headers
@@ -61,6 +62,18 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> GatewayProblems.write(exchange.getResponse(),
 					HttpStatus.UNAUTHORIZED, "A valid access token is required: send Authorization: Bearer <token>.", null)))
 			.build();
+	}
+
+	/** What the firewall refuses (encoded NUL, slash or dots in a path...) answers problem+json like the rest. */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler() {
+		return (exchange, rejected) -> GatewayProblems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+				"The request's address is not allowed: encoded NUL, slash, dots or other control characters.", null);
+	}
+
+	@Bean
+	ProblemCorsWebFilter corsWebFilter(CorsConfigurationSource source) {
+		return new ProblemCorsWebFilter(source);
 	}
 
 	@Bean

@@ -112,6 +112,22 @@ class GatewayTests {
 	}
 
 	@Test
+	void answersWhatItRefusesBeforeRoutingAsProblemJson() {
+		String auth = "Authorization: Bearer " + token + "\r\n";
+		for (String head : java.util.List.of(
+				"GET /api/v1/users/a%00b HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
+				"GET /api/v1/users/..%2F..%2Factuator HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
+				"GET /api/v1/users/search?q=" + "x".repeat(6000) + " HTTP/1.1\r\nHost: x\r\n" + auth + "Connection: close\r\n\r\n",
+				"GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\n" + auth + "X-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n")) {
+			HttpApi.Response response = api.raw(head);
+			String what = head.substring(0, Math.min(50, head.length()));
+			assertThat(response.status()).as(what).isIn(400, 414, 431);
+			assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+			assertThat(response.json().path("status").asInt()).as(what).isEqualTo(response.status());
+		}
+	}
+
+	@Test
 	void keepsProbesAndMetricsOffThePublicPort() {
 		assertThat(api.get("/actuator/prometheus").send().status()).isEqualTo(404);
 		assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(404);
@@ -224,6 +240,10 @@ class GatewayTests {
 			.send();
 		assertThat(foreign.status()).isEqualTo(403);
 		assertThat(foreign.header("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(foreign.contentType()).startsWith("application/problem+json");
+		HttpApi.Response foreignCall = api.get("/api/v1/users/me").bearer(token).header("Origin", "https://evil.example").send();
+		assertThat(foreignCall.status()).isEqualTo(403);
+		assertThat(foreignCall.contentType()).startsWith("application/problem+json");
 	}
 
 	private HttpApi.Response signInFrom(String address, String login) {

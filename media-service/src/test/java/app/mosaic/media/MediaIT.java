@@ -65,6 +65,36 @@ class MediaIT {
 	}
 
 	@Test
+	void malformedMultipartUploadsAreClientErrorsNeverServerErrors() {
+		byte[] jpeg = TestImages.jpeg(TestImages.stripes(400, 300, java.awt.Color.RED, java.awt.Color.BLUE));
+		String boundary = "mosaic-boundary";
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b.jpg\"\r\n"
+				+ "Content-Type: image/jpeg\r\n\r\n";
+		byte[] nulName = concat(head.getBytes(java.nio.charset.StandardCharsets.UTF_8), jpeg,
+				("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		byte[] unclosed = concat(head.getBytes(java.nio.charset.StandardCharsets.UTF_8), jpeg);
+		String type = "multipart/form-data; boundary=" + boundary;
+		assertThat(api.post("/api/v1/media").bearer(token).body(type, unclosed).send().status()).as("no closing boundary").isBetween(400, 499);
+		assertThat(api.post("/api/v1/media").bearer(token).body("multipart/form-data", nulName).send().status()).as("no boundary").isBetween(400, 499);
+		HttpApi.Response nul = api.post("/api/v1/media").bearer(token).body(type, nulName).send();
+		assertThat(nul.status()).as("a NUL in the file name: the name is never used").isIn(201, 400);
+		MultipartBody nullEdit = new MultipartBody().file("file", "a.jpg", "image/jpeg", jpeg).field("edit", "application/json", "null");
+		assertThat(api.post("/api/v1/media").bearer(token).body(nullEdit.contentType(), nullEdit.bytes()).send().status())
+			.as("an edit of null is no edit").isIn(201, 400);
+		MultipartBody looseEdit = new MultipartBody().file("file", "a.jpg", "image/jpeg", jpeg).field("edit", "application/json", "{\"rotate\":\"90\"}");
+		HttpApi.Response loose = api.post("/api/v1/media").bearer(token).body(looseEdit.contentType(), looseEdit.bytes()).send();
+		assertThat(loose.status()).as("rotate is a number, not a string").isEqualTo(400);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
 	void uploadAnswersVariantsWhoseSignedUrlsServeTheImage() {
 		HttpApi.Response created = upload(token, jpeg(stripes(2000, 1500, RED, BLUE)), null);
 

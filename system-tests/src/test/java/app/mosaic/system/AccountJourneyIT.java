@@ -149,8 +149,18 @@ class AccountJourneyIT {
 			.isEqualTo(202);
 
 		assertThat(gus.signIn(gus.username()).status()).isEqualTo(401);
+		// the access token has minutes left, yet from now on no service takes it
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(api.get("/api/v1/users/me").bearer(token).send().status()).isEqualTo(401);
+			assertThat(api.post("/api/v1/media").bearer(token)
+				.body("multipart/form-data; boundary=x", "--x--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).send().status())
+				.isEqualTo(401);
+		});
+		Person witness = Person.random();
+		witness.register();
+		String other = witness.signIn(witness.username()).json().path("accessToken").asString();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-				assertThat(api.get("/api/v1/users/me").bearer(token).send().status()).isEqualTo(404));
+				assertThat(api.get("/api/v1/users/" + gus.username()).bearer(other).send().status()).isEqualTo(404));
 	}
 
 	private static JsonNode claims(String jwt) {

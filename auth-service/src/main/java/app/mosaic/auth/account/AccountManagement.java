@@ -49,6 +49,9 @@ public class AccountManagement {
 		if (creation instanceof Creation.Taken taken) {
 			throw ApiProblem.conflict("That " + taken.field() + " is already taken.");
 		}
+		if (creation instanceof Creation.Refused refused) {
+			throw ApiProblem.badRequest(refused.reason());
+		}
 		UUID userId = ((Creation.Created) creation).userId();
 		try {
 			transactions.executeWithoutResult(status -> events.publish(userId.toString(),

@@ -48,6 +48,10 @@ public class KeycloakAccounts implements DisposableBean {
 
 		record Taken(String field) implements Creation {
 		}
+
+		/** Keycloak refused the values themselves (its own rules, such as the password policy). */
+		record Refused(String reason) implements Creation {
+		}
 	}
 
 	public Creation create(String username, String email, String password, String fullName) {
@@ -68,6 +72,10 @@ public class KeycloakAccounts implements DisposableBean {
 					String message = response.readEntity(String.class);
 					return new Creation.Taken(message != null && message.contains("email") ? "email" : "username");
 				}
+				if (response.getStatus() == 400) {
+					// the input, not Keycloak's health: never a 503 a client would retry
+					return new Creation.Refused(refusal(response.readEntity(String.class)));
+				}
 				if (response.getStatus() >= 400) {
 					throw new KeycloakUnavailableException("Keycloak refused to create a user: " + response.getStatus(), null);
 				}
@@ -75,6 +83,14 @@ public class KeycloakAccounts implements DisposableBean {
 				return new Creation.Created(UUID.fromString(CreatedResponseUtil.getCreatedId(response)));
 			}
 		});
+	}
+
+	/** Keycloak's reason in words a client may see: its error key only, never the values sent. */
+	private static String refusal(String body) {
+		if (body != null && body.contains("invalidPassword")) {
+			return "The password does not meet the password policy.";
+		}
+		return "This username, e-mail or name cannot be used.";
 	}
 
 	/** Sends the address-verification mail; the account works before it is verified, as Instagram's does. */

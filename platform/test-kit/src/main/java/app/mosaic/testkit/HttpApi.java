@@ -60,6 +60,57 @@ public final class HttpApi {
 		return JSON.writeValueAsString(value);
 	}
 
+	/**
+	 * Sends bytes exactly as given (a request line no HTTP client would build: encoded dots or NULs in the
+	 * path, oversized headers) and reads the answer; the connection is closed after it.
+	 */
+	public Response raw(String requestHead) {
+		URI base = URI.create(baseUrl);
+		try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(requestHead.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			byte[] all = socket.getInputStream().readAllBytes();
+			String text = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
+			int headEnd = text.indexOf("\r\n\r\n");
+			String[] head = (headEnd < 0 ? text : text.substring(0, headEnd)).split("\r\n");
+			Map<String, java.util.List<String>> headers = new LinkedHashMap<>();
+			for (int i = 1; i < head.length; i++) {
+				int colon = head[i].indexOf(':');
+				if (colon > 0) {
+					headers.computeIfAbsent(head[i].substring(0, colon).trim().toLowerCase(), k -> new java.util.ArrayList<>())
+						.add(head[i].substring(colon + 1).trim());
+				}
+			}
+			byte[] body = headEnd < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, headEnd + 4, all.length);
+			if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", java.util.List.of("")).get(0))) {
+				body = unchunk(body);
+			}
+			return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("raw request failed: " + e.getMessage(), e);
+		}
+	}
+
+	private static byte[] unchunk(byte[] chunked) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		int i = 0;
+		while (i < chunked.length) {
+			int lineEnd = i;
+			while (lineEnd + 1 < chunked.length && !(chunked[lineEnd] == '\r' && chunked[lineEnd + 1] == '\n')) {
+				lineEnd++;
+			}
+			int size = Integer.parseInt(new String(chunked, i, lineEnd - i, java.nio.charset.StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+			if (size == 0) {
+				break;
+			}
+			out.write(chunked, lineEnd + 2, size);
+			i = lineEnd + 2 + size + 2;
+		}
+		return out.toByteArray();
+	}
+
 	/** One request being built. */
 	public final class Call {
 

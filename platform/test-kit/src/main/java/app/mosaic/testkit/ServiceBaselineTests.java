@@ -123,6 +123,38 @@ public abstract class ServiceBaselineTests {
 	}
 
 	@Test
+	void refusesQueryParametersWithBrokenEncodingOrControlCharactersNamingThem() {
+		String token = TestJwts.forUser(UUID.randomUUID(), "ana");
+		for (String query : java.util.List.of("q=%00", "q=%ff%fe", "q=%c0%80", "q=a%07b")) {
+			HttpApi.Response refused = api.get("/api/v1/anything?" + query).bearer(token).send();
+			assertThat(refused.status()).as(query).isEqualTo(400);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.json().path("errors").path(0).path("field").asString()).as(query).isEqualTo("q");
+		}
+		assertThat(api.get("/api/v1/anything?q=Jos%C3%A9").bearer(token).send().status()).isEqualTo(404);
+	}
+
+	@Test
+	void answersRequestsTomcatRefusesItselfAsProblemJson() {
+		String longUri = "/api/v1/" + "a".repeat(20_000);
+		String bigHeader = "X-Big: " + "b".repeat(20_000) + "\r\n";
+		for (String head : java.util.List.of(
+				"GET /api/v1/%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+				"GET /api/v1/users/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+				"GET /api/v1/users/a%2Fb HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+				"GET /api/v1/users/%ff%fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+				"GET " + longUri + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+				"GET /api/v1/anything HTTP/1.1\r\nHost: x\r\n" + bigHeader + "Connection: close\r\n\r\n")) {
+			HttpApi.Response response = api.raw(head);
+			String what = head.substring(0, Math.min(60, head.length()));
+			assertThat(response.status()).as(what).isBetween(400, 499);
+			assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+			assertThat(response.json().path("status").asInt()).as(what).isEqualTo(response.status());
+			assertThat(response.body()).as(what).doesNotContain("Tomcat").doesNotContain("Exception");
+		}
+	}
+
+	@Test
 	void refusesJsonThatIsNotUtf8() {
 		String token = TestJwts.forUser(UUID.randomUUID(), "ana");
 		byte[] utf16 = "{\"login\":\"ana\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);

@@ -74,9 +74,11 @@ class AuthController {
 	}
 
 	record RegisterRequest(
-			// me, search and suggestions are paths under /users, so no profile may be named that
-			@NotBlank @Pattern(regexp = "^(?!(me|search|suggestions)$)[a-z0-9._]{1,30}$",
-					message = "must be 1 to 30 lower-case letters, digits, dots or underscores, and not me, search or suggestions") String username,
+			// me, search and suggestions are paths under /users, so no profile may be named that; as on Instagram,
+			// a name has a letter or digit, and dots neither start, end nor follow each other ("." and ".." are paths)
+			@NotBlank @Pattern(regexp = "^(?!(me|search|suggestions)$)(?=.*[a-z0-9])(?!\\.)(?!.*\\.\\.)(?!.*\\.$)[a-z0-9._]{1,30}$",
+					message = "must be 1 to 30 lower-case letters, digits, dots or underscores, with a letter or digit, "
+							+ "no dot first, last or twice in a row, and not me, search or suggestions") String username,
 			@NotBlank @Email @Size(max = 254) String email,
 			@NotNull @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
 			@Size(max = 64) String fullName) {

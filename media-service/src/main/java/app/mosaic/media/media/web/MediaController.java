@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.media.config.MediaProperties;
@@ -35,6 +36,7 @@ import app.mosaic.media.storage.ObjectStore;
 import app.mosaic.platform.media.MediaUrls;
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.platform.web.StrictJson;
 
 /** Upload, metadata, and the image bytes behind signed URLs. */
 @RestController
@@ -126,8 +128,17 @@ class MediaController {
 		try {
 			request = json.readValue(edit, EditRequest.class);
 		}
+		catch (DatabindException e) {
+			if (!e.getPath().isEmpty()) {
+				throw ApiProblem.badRequest("edit." + StrictJson.field(e) + " " + StrictJson.message(e) + ".");
+			}
+			throw ApiProblem.badRequest("The edit part must be a JSON object such as {\"aspect\": \"4:5\", \"filter\": \"mono\"}.");
+		}
 		catch (JacksonException e) {
 			throw ApiProblem.badRequest("The edit part must be a JSON object such as {\"aspect\": \"4:5\", \"filter\": \"mono\"}.");
+		}
+		if (request == null) {
+			return Edits.NONE; // "edit": null asks for no edit
 		}
 		try {
 			return request.toEdits();

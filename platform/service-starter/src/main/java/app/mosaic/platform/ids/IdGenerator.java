@@ -22,6 +22,7 @@ public final class IdGenerator {
 	private final Clock clock;
 	private long lastMillis = -1;
 	private long sequence;
+	private volatile boolean retired;
 
 	public IdGenerator(long worker) {
 		this(worker, Clock.systemUTC());
@@ -35,7 +36,19 @@ public final class IdGenerator {
 		this.clock = clock;
 	}
 
+	/** Another instance now holds this worker id: minting more ids could duplicate its ids. */
+	public void retire() {
+		retired = true;
+	}
+
+	public long worker() {
+		return worker;
+	}
+
 	public synchronized long next() {
+		if (retired) {
+			throw new IllegalStateException("This instance lost its worker id lease and mints no more ids; restart it");
+		}
 		long now = Math.max(clock.millis(), lastMillis); // never go back in time when the clock does
 		if (now == lastMillis) {
 			sequence = (sequence + 1) & SEQUENCE_MASK;

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -43,6 +44,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
 		}
 		return response.body(Problems.of(ex.status(), ex.title(), ex.getMessage()));
+	}
+
+	/** A multipart body that cannot be parsed (no boundary, no closing boundary...): the client's to fix. */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> malformedMultipart(MultipartException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+				"The multipart body cannot be read: send multipart/form-data with a boundary that closes it.");
 	}
 
 	@ExceptionHandler(PageRequest.InvalidParameterException.class)

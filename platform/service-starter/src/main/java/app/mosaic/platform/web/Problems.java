@@ -41,6 +41,11 @@ public final class Problems {
 		WRITER.writeValue(response.getOutputStream(), problem);
 	}
 
+	/** The problem as the JSON text Spring MVC would render. */
+	public static String json(ProblemDetail problem) {
+		return WRITER.writeValueAsString(problem);
+	}
+
 	public static ProblemDetail withFieldErrors(ProblemDetail problem, List<FieldError> errors) {
 		problem.setProperty("errors", errors);
 		return problem;
