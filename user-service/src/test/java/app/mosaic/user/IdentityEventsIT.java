@@ -67,7 +67,8 @@ class IdentityEventsIT {
 		UUID id = UUID.randomUUID();
 		String username = "x" + id.toString().substring(0, 8);
 		KafkaTestConsumer.send(TOPIC, id.toString(), "UserRegistered", registered(id, username));
-		String deleted = EventContracts.example(TOPIC, "UserDeleted", Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString()));
+		String deleted = EventContracts.example(TOPIC, "UserDeleted", Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", id.toString(),
+				"2026-11-22T10:30:00Z", java.time.Instant.now().toString()));
 		KafkaTestConsumer.send(TOPIC, id.toString(), "UserDeleted", deleted);
 
 		ProcessedEvents.awaitAll(jdbc, CONSUMER, List.of(deleted));

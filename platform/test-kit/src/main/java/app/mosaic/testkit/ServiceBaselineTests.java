@@ -102,7 +102,8 @@ public abstract class ServiceBaselineTests {
 		assertThat(api.get("/api/v1/anything").bearer(token).send().status()).isEqualTo(404);
 
 		String deleted = EventContracts.example("identity.events", "UserDeleted",
-				java.util.Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", user.toString()));
+				java.util.Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", user.toString(),
+						"2026-11-22T10:30:00Z", java.time.Instant.now().toString()));
 		KafkaTestConsumer.send("identity.events", user.toString(), "UserDeleted", deleted);
 
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
@@ -111,6 +112,17 @@ public abstract class ServiceBaselineTests {
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(api.get("/api/v1/anything").bearer(TestJwts.forUser(UUID.randomUUID(), "still.here")).send().status())
 			.as("only that account").isEqualTo(404);
+
+		// a deletion older than any token's life (a replayed topic) is past every token it concerns: not kept
+		UUID longGone = UUID.randomUUID();
+		String old = EventContracts.example("identity.events", "UserDeleted",
+				java.util.Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", longGone.toString(),
+						"2026-11-22T10:30:00Z", java.time.Instant.now().minus(java.time.Duration.ofDays(2)).toString()));
+		KafkaTestConsumer.send("identity.events", longGone.toString(), "UserDeleted", old);
+		ProcessedEvents.awaitAll(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class),
+				context.getEnvironment().getProperty("spring.application.name") + ".revocations", java.util.List.of(old));
+		assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("SELECT count(*) FROM revoked_subject WHERE user_id = ?").param(longGone).query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -34,13 +34,20 @@ public class RevokedSubjects {
 		this.clock = clock;
 	}
 
-	/** Idempotent: a redelivered deletion changes nothing. */
+	/**
+	 * Idempotent: a redelivered deletion changes nothing, and one older than the window (a replayed topic, a new
+	 * service reading history) is past every token it could concern and is not stored.
+	 */
 	public void revoke(UUID user, Instant at) {
 		Instant now = clock.instant();
+		Instant deleted = at == null || at.isAfter(now) ? now : at;
+		Instant until = deleted.plus(window);
+		if (until.isBefore(now)) {
+			return;
+		}
 		jdbc.update("""
 				INSERT INTO revoked_subject (user_id, revoked_at, until) VALUES (?, ?, ?)
-				ON CONFLICT (user_id) DO NOTHING""", user, Timestamp.from(at == null ? now : at),
-				Timestamp.from(now.plus(window)));
+				ON CONFLICT (user_id) DO NOTHING""", user, Timestamp.from(deleted), Timestamp.from(until));
 		refresh();
 	}
 

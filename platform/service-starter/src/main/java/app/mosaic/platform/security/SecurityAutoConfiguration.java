@@ -64,7 +64,9 @@ public class SecurityAutoConfiguration {
 
 	@Bean
 	RevokedSubjects revokedSubjects(JdbcTemplate jdbc, MosaicSecurityProperties properties, ObjectProvider<Clock> clock) {
-		return new RevokedSubjects(jdbc, properties.revocationWindow(), clock.getIfAvailable(Clock::systemUTC));
+		RevokedSubjects revoked = new RevokedSubjects(jdbc, properties.revocationWindow(), clock.getIfAvailable(Clock::systemUTC));
+		revoked.refresh(); // a replica that just started refuses what its peers already refuse
+		return revoked;
 	}
 
 	/** Every service hears every account deletion, in a consumer group of its own. */

@@ -45,6 +45,10 @@ class RequestBodyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response); // limited by spring.servlet.multipart, per file and per request
 			return;
 		}
+		if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+			chain.doFilter(request, response); // no body: nothing to check, and the request stays untouched
+			return;
+		}
 		if (request.getContentLengthLong() > maxBodySize) {
 			tooLarge(response);
 			return;
