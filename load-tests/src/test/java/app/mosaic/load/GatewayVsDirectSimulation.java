@@ -1,7 +1,6 @@
 package app.mosaic.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -112,7 +111,7 @@ public class GatewayVsDirectSimulation extends Simulation {
 				directLow.percentile(50) <= 0 ? 0.0 : (double) gatewayLow.percentile(50) / directLow.percentile(50)));
 		System.out.println("\n" + report);
 		try {
-			Path out = Path.of("target/load/gateway-vs-direct.md");
+			Path out = Path.of(System.getProperty("load.report.dir", "target/load"), "gateway-vs-direct.md");
 			Files.createDirectories(out.getParent());
 			Files.writeString(out, report.toString());
 		}
