@@ -29,6 +29,9 @@ class ProfileIT {
 	HttpApi api;
 	People.Person me;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@BeforeEach
 	void newPerson() {
 		me = People.create(profiles, "edit");
@@ -93,6 +96,27 @@ class ProfileIT {
 		HttpApi.Response chunked = api.patch("/api/v1/users/me").bearer(me.token()).chunked("application/json", big).send();
 		assertThat(chunked.status()).isEqualTo(413);
 		assertThat(chunked.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void anExhaustedDatabasePoolShedsTheRequestWith503AndRetryAfter() throws Exception {
+		java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
+		try {
+			// take every connection, as an overload would
+			for (int i = 0; i < 10; i++) {
+				held.add(dataSource.getConnection());
+			}
+			HttpApi.Response busy = api.get("/api/v1/users/me").bearer(me.token()).send();
+			assertThat(busy.status()).isEqualTo(503);
+			assertThat(busy.header("Retry-After")).isPresent();
+			assertThat(busy.contentType()).startsWith("application/problem+json");
+		}
+		finally {
+			for (java.sql.Connection c : held) {
+				c.close();
+			}
+		}
+		assertThat(api.get("/api/v1/users/me").bearer(me.token()).send().status()).isEqualTo(200);
 	}
 
 	@Test

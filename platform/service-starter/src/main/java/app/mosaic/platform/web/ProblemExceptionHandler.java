@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -51,6 +52,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> malformedMultipart(MultipartException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
 				"The multipart body cannot be read: send multipart/form-data with a boundary that closes it.");
+	}
+
+	/** Every database connection is busy (an overload): shed the request, tell the client when to retry. */
+	@ExceptionHandler(CannotGetJdbcConnectionException.class)
+	ResponseEntity<Object> overloaded(CannotGetJdbcConnectionException ex) {
+		log.warn("No database connection within the pool's wait: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "Mosaic is busy right now. Try again in a moment."));
 	}
 
 	@ExceptionHandler(PageRequest.InvalidParameterException.class)
