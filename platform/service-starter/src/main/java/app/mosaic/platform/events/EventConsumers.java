@@ -78,11 +78,6 @@ class EventConsumers implements SmartLifecycle {
 		return AbstractMessageListenerContainer.DEFAULT_PHASE;
 	}
 
-	/** The containers, for tests that wait until partitions are assigned. */
-	List<MessageListenerContainer> containers() {
-		return List.copyOf(containers);
-	}
-
 	/** @return whether the handler ran (false for a type this consumer skips, or an event it already processed) */
 	boolean onRecord(EventConsumer consumer, ConsumerRecord<String, String> record) {
 		InboundEvent event = InboundEvent.parse(record.value());

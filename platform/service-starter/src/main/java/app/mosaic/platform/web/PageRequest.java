@@ -27,10 +27,6 @@ public record PageRequest(long before, int limit) {
 		return new PageRequest(before(cursor), limit(limit));
 	}
 
-	public static PageRequest first(int limit) {
-		return new PageRequest(Long.MAX_VALUE, limit);
-	}
-
 	/** Rows to ask the store for: one more than shown tells whether another page exists. */
 	public int fetch() {
 		return limit + 1;

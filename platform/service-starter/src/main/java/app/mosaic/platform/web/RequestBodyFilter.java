@@ -197,7 +197,8 @@ class RequestBodyFilter extends OncePerRequestFilter {
 
 		@Override
 		public void setReadListener(ReadListener listener) {
-			throw new UnsupportedOperationException("blocking reads only");
+			// Spring MVC reads request bodies blocking (on virtual threads); Servlet async I/O is never started here
+			throw new IllegalStateException("Request bodies are read blocking in Mosaic's services");
 		}
 	}
 }
