@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -137,6 +143,27 @@ class GatewayTests {
 	}
 
 	@Test
+	void verifiesEachTokenOnceAndStillRefusesAnExpiredOne() {
+		String fresh = TestJwts.forUser(UUID.randomUUID(), "ben");
+		HttpApi management = new HttpApi("http://127.0.0.1:" + managementPort);
+		double hits = tokenCacheHits(management);
+		assertThat(api.get("/api/v1/users/me").bearer(fresh).send().status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/users/me").bearer(fresh).send().status()).isEqualTo(200);
+		assertThat(tokenCacheHits(management)).isGreaterThanOrEqualTo(hits + 1);
+		String expired = TestJwts.expired(UUID.randomUUID(), "ben");
+		assertThat(api.get("/api/v1/users/me").bearer(expired).send().status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/users/me").bearer(expired).send().status()).isEqualTo(401);
+	}
+
+	private static double tokenCacheHits(HttpApi management) {
+		return management.get("/actuator/prometheus").send().body().lines()
+			.filter(line -> line.startsWith("cache_gets_total{") && line.contains("cache=\"verified-tokens\"")
+					&& line.contains("result=\"hit\""))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	@Test
 	void routesByPathPrefixWithProfileGridsGoingToPostService() {
 		assertThat(api.get("/api/v1/users/me").bearer(token).send().body()).startsWith("user-service");
 		assertThat(api.get("/api/v1/users/ana/posts").bearer(token).send().body()).startsWith("post-service");
@@ -203,6 +230,22 @@ class GatewayTests {
 	}
 
 	@Test
+	void manySlowCallsToOneServiceAtOnceAreAllServed() throws Exception {
+		// no bulkhead in front of a service: a burst of slow calls waits for its answers instead of being refused
+		int calls = 60;
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < calls; i++) {
+				statuses.add(clients.submit(() -> new HttpApi("http://127.0.0.1:" + port).get("/api/v1/posts/slow")
+					.bearer(token).send().status()));
+			}
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
 	void unknownPathsAre404ProblemJson() {
 		HttpApi.Response response = api.get("/api/v1/nothing-here").bearer(token).send();
 		assertThat(response.status()).isEqualTo(404);
@@ -261,17 +304,30 @@ class GatewayTests {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/", exchange -> {
 				exchange.getRequestBody().readAllBytes();
+				if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+					sleep(Duration.ofMillis(400));
+				}
 				byte[] body = (name + " " + exchange.getRequestURI().getPath() + " correlation="
 						+ exchange.getRequestHeaders().getFirst("X-Correlation-Id")).getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(status, body.length);
 				exchange.getResponseBody().write(body);
 				exchange.close();
 			});
+			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			server.start();
 			return server;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -8,17 +8,53 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The people a load run acts as: created through the gateway like anyone signing up, many of them, so the
- * per-user rate limit never shapes the figures.
+ * per-user rate limit never shapes the figures. Access tokens live five minutes: each person signs in again
+ * every four, so a long run never measures 401s.
  */
 final class People {
 
-	record Person(String username, String token) {
+	static final class Person {
+
+		private final String username;
+		private final String password;
+		private final String gateway;
+		private volatile String token;
+
+		Person(String gateway, String username, String password) {
+			this.gateway = gateway;
+			this.username = username;
+			this.password = password;
+			signIn();
+		}
+
+		String username() {
+			return username;
+		}
+
+		String token() {
+			return token;
+		}
+
+		void signIn() {
+			String tokens = post(gateway + "/api/v1/auth/token", """
+					{"login":"%s","password":"%s"}""".formatted(username, password), 200);
+			Matcher match = ACCESS_TOKEN.matcher(tokens);
+			if (!match.find()) {
+				throw new IllegalStateException("no access token in " + tokens);
+			}
+			token = match.group(1);
+		}
 	}
+
+	private static final Duration SIGN_IN_AGAIN = Duration.ofMinutes(4);
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -35,14 +71,18 @@ final class People {
 			post(gateway + "/api/v1/auth/register", """
 					{"username":"%s","email":"%s@load.example","password":"%s","fullName":"Load %d"}"""
 				.formatted(username, username, password, i), 201);
-			String tokens = post(gateway + "/api/v1/auth/token", """
-					{"login":"%s","password":"%s"}""".formatted(username, password), 200);
-			Matcher token = ACCESS_TOKEN.matcher(tokens);
-			if (!token.find()) {
-				throw new IllegalStateException("no access token in " + tokens);
-			}
-			people.add(new Person(username, token.group(1)));
+			people.add(new Person(gateway, username, password));
 		}
+		ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+		renewals.scheduleWithFixedDelay(() -> {
+			try {
+				people.forEach(Person::signIn);
+			}
+			catch (RuntimeException e) { // a renewal that fails is tried again next time, not given up
+				System.err.println("signing in again failed: " + e.getMessage());
+			}
+		}, SIGN_IN_AGAIN.toSeconds(),
+				SIGN_IN_AGAIN.toSeconds(), TimeUnit.SECONDS);
 		// profiles are made from UserRegistered: wait until the last one exists
 		Person last = people.get(people.size() - 1);
 		for (int tries = 0; get(gateway + "/api/v1/users/me", last.token()) != 200; tries++) {
