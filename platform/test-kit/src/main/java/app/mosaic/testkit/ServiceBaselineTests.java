@@ -99,6 +99,9 @@ public abstract class ServiceBaselineTests {
 	void refusesTheTokensOfADeletedAccountFromTheMomentItIsDeleted() {
 		UUID user = UUID.randomUUID();
 		String token = TestJwts.forUser(user, "soon.gone");
+		// accepted once, so its verification is remembered: the deletion must still win over the token cache
+		assertThat(context.getBean(org.springframework.security.oauth2.jwt.JwtDecoder.class))
+			.isInstanceOf(app.mosaic.platform.tokens.CachingJwtDecoder.class);
 		assertThat(api.get("/api/v1/anything").bearer(token).send().status()).isEqualTo(404);
 
 		String deleted = EventContracts.example("identity.events", "UserDeleted",
