@@ -202,6 +202,105 @@ pm.test('a page with bob on it', () => {
   req("Ana unblocks bob", "DELETE", "/users/{{bobUsername}}/block", token="anaToken", tests=status(204)),
 ]
 
+def ok_json(code, check):
+    return status(code) + "\n" + check
+
+posts = [
+  req("Ana uploads a photo for a post", "POST", "/media", token="anaToken",
+      form=[{"key": "file", "type": "file", "src": "fixtures/photo.jpg"}],
+      tests=status(201) + "\npm.collectionVariables.set('postPhoto1', pm.response.json().id);"),
+  req("Ana uploads a second photo", "POST", "/media", token="anaToken",
+      form=[{"key": "file", "type": "file", "src": "fixtures/photo.jpg"}],
+      tests=status(201) + "\npm.collectionVariables.set('postPhoto2', pm.response.json().id);"),
+  req("Ana publishes a carousel", "POST", "/posts", token="anaToken",
+      body={"caption": "Golden hour #mosaic{{run}} with @{{bobUsername}}", "mediaIds": ["{{postPhoto1}}", "{{postPhoto2}}"],
+            "altTexts": {"{{postPhoto1}}": "The river at dusk"}, "location": {"name": "Miradouro {{run}}", "lat": 38.7166, "lng": -9.1318}},
+      tests=status(201) + """
+pm.test('a carousel with its tags, mention and place', () => {
+  const p = pm.response.json();
+  pm.expect(p.media.map(m => m.id)).to.eql([pm.collectionVariables.get('postPhoto1'), pm.collectionVariables.get('postPhoto2')]);
+  pm.expect(p.hashtags).to.eql(['mosaic' + pm.collectionVariables.get('run')]);
+  pm.expect(p.mentions.map(m => m.username)).to.eql([pm.collectionVariables.get('bobUsername')]);
+  pm.expect(p.media[0].variants.thumb.url).to.include('sig=');
+  pm.collectionVariables.set('postId', p.id);
+  pm.collectionVariables.set('placeId', p.location.id);
+});
+"""),
+  req("A post of eleven photos", "POST", "/posts", token="anaToken",
+      body={"mediaIds": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]}, tests=status(400)),
+  req("The same photos cannot go into another post", "POST", "/posts", token="anaToken",
+      body={"mediaIds": ["{{postPhoto1}}"]}, tests=status(409)),
+  req("Bob reads the post", "GET", "/posts/{{postId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('not liked yet', () => pm.expect(pm.response.json().viewer.liked).to.eql(false));")),
+  req("Bob likes it", "POST", "/posts/{{postId}}/like", token="bobToken",
+      tests=ok_json(200, "pm.test('one like', () => pm.expect(pm.response.json()).to.eql({liked: true, likeCount: 1}));")),
+  req("Liking again changes nothing", "POST", "/posts/{{postId}}/like", token="bobToken",
+      tests=ok_json(200, "pm.test('still one', () => pm.expect(pm.response.json().likeCount).to.eql(1));")),
+  req("Who liked it", "GET", "/posts/{{postId}}/likes", token="anaToken",
+      tests=ok_json(200, "pm.test('bob', () => pm.expect(pm.response.json().items.map(u => u.username)).to.include(pm.collectionVariables.get('bobUsername')));")),
+  req("Bob comments", "POST", "/posts/{{postId}}/comments", token="bobToken", body={"text": "Where is this, @{{anaUsername}}?"},
+      tests=status(201) + "\npm.collectionVariables.set('commentId', pm.response.json().id);"),
+  req("Ana replies", "POST", "/posts/{{postId}}/comments", token="anaToken", body={"text": "Lisbon!", "replyToCommentId": "{{commentId}}"},
+      tests=status(201) + "\npm.collectionVariables.set('replyId', pm.response.json().id);"),
+  req("The comments, with reply counts", "GET", "/posts/{{postId}}/comments", token="anaToken",
+      tests=ok_json(200, "pm.test('one thread of one reply', () => pm.expect(pm.response.json().items[0].replyCount).to.eql(1));")),
+  req("The replies", "GET", "/comments/{{commentId}}/replies", token="bobToken",
+      tests=ok_json(200, "pm.test('ana\\'s reply', () => pm.expect(pm.response.json().items[0].id).to.eql(pm.collectionVariables.get('replyId')));")),
+  req("Bob likes the reply", "POST", "/comments/{{replyId}}/like", token="bobToken",
+      tests=ok_json(200, "pm.test('one like', () => pm.expect(pm.response.json().likeCount).to.eql(1));")),
+  req("Bob takes that like back", "DELETE", "/comments/{{replyId}}/like", token="bobToken",
+      tests=ok_json(200, "pm.test('none', () => pm.expect(pm.response.json().likeCount).to.eql(0));")),
+  req("Bob edits his comment", "PATCH", "/comments/{{commentId}}", token="bobToken", body={"text": "Where is this?"},
+      tests=ok_json(200, "pm.test('edited', () => pm.expect(pm.response.json().editedAt).to.be.a('string'));")),
+  req("Ana cannot edit bob's comment", "PATCH", "/comments/{{commentId}}", token="anaToken", body={"text": "Hm"}, tests=status(403)),
+  req("Bob saves the post", "POST", "/posts/{{postId}}/save", token="bobToken",
+      tests=ok_json(200, "pm.test('saved', () => pm.expect(pm.response.json().saved).to.eql(true));")),
+  req("Bob's saved posts", "GET", "/users/me/saved", token="bobToken",
+      tests=ok_json(200, "pm.test('the post', () => pm.expect(pm.response.json().items.map(p => p.id)).to.include(pm.collectionVariables.get('postId')));")),
+  req("Bob makes a collection", "POST", "/collections", token="bobToken", body={"name": "Lisbon {{run}}"},
+      tests=status(201) + "\npm.collectionVariables.set('collectionId', pm.response.json().id);"),
+  req("A second collection of the same name", "POST", "/collections", token="bobToken", body={"name": "lisbon {{run}}"}, tests=status(409)),
+  req("Bob adds the post to it", "POST", "/collections/{{collectionId}}/posts/{{postId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('one post, with a cover', () => { const c = pm.response.json(); pm.expect(c.postCount).to.eql(1); pm.expect(c.cover).to.include('sig='); });")),
+  req("Bob's collections", "GET", "/collections", token="bobToken",
+      tests=ok_json(200, "pm.test('his collection', () => pm.expect(pm.response.json().items.map(c => c.id)).to.include(pm.collectionVariables.get('collectionId')));")),
+  req("The collection's posts", "GET", "/collections/{{collectionId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('the post', () => pm.expect(pm.response.json().items[0].id).to.eql(pm.collectionVariables.get('postId')));")),
+  req("Ana cannot see bob's collection", "GET", "/collections/{{collectionId}}", token="anaToken", tests=status(404, "answers 404, as if it did not exist")),
+  req("Bob renames it", "PATCH", "/collections/{{collectionId}}", token="bobToken", body={"name": "Portugal {{run}}"},
+      tests=ok_json(200, "pm.test('renamed', () => pm.expect(pm.response.json().name).to.eql('Portugal ' + pm.collectionVariables.get('run')));")),
+  req("The hashtag", "GET", "/hashtags/mosaic{{run}}", token="bobToken",
+      tests=ok_json(200, "pm.test('one post', () => pm.expect(pm.response.json().postCount).to.eql(1));")),
+  req("The hashtag's posts", "GET", "/hashtags/mosaic{{run}}/posts", token="bobToken",
+      tests=ok_json(200, "pm.test('the post', () => pm.expect(pm.response.json().items[0].id).to.eql(pm.collectionVariables.get('postId')));")),
+  req("Search hashtags", "GET", "/hashtags/search?q=%23mosaic{{run}}", token="bobToken",
+      tests=ok_json(200, "pm.test('finds it', () => pm.expect(pm.response.json().items.map(t => t.tag)).to.include('mosaic' + pm.collectionVariables.get('run')));")),
+  req("The place", "GET", "/places/{{placeId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('one post there', () => pm.expect(pm.response.json().postCount).to.eql(1));")),
+  req("The place's posts", "GET", "/places/{{placeId}}/posts", token="bobToken",
+      tests=ok_json(200, "pm.test('the post', () => pm.expect(pm.response.json().items[0].id).to.eql(pm.collectionVariables.get('postId')));")),
+  req("Search places near you", "GET", "/places/search?q=miradouro%20{{run}}&lat=38.72&lng=-9.13", token="bobToken",
+      tests=ok_json(200, "pm.test('nearest first, with its distance', () => { const p = pm.response.json().items[0]; pm.expect(p.id).to.eql(pm.collectionVariables.get('placeId')); pm.expect(p.distanceMeters).to.be.below(2000); });")),
+  req("Ana's profile grid", "GET", "/users/{{anaUsername}}/posts", token="bobToken",
+      tests=ok_json(200, "pm.test('the post', () => pm.expect(pm.response.json().items.map(p => p.id)).to.include(pm.collectionVariables.get('postId')));")),
+  req("Ana edits her caption and turns comments off", "PATCH", "/posts/{{postId}}", token="anaToken",
+      body={"caption": "Golden hour, edited #mosaic{{run}}", "commentsDisabled": True},
+      tests=ok_json(200, "pm.test('edited', () => { const p = pm.response.json(); pm.expect(p.editedAt).to.be.a('string'); pm.expect(p.commentsDisabled).to.eql(true); });")),
+  req("Bob cannot edit ana's post", "PATCH", "/posts/{{postId}}", token="bobToken", body={"caption": "Mine"}, tests=status(403)),
+  req("Comments are off", "POST", "/posts/{{postId}}/comments", token="bobToken", body={"text": "One more"}, tests=status(403)),
+  req("Bob deletes his comment", "DELETE", "/comments/{{commentId}}", token="bobToken", tests=status(204)),
+  req("Bob takes the post out of the collection", "DELETE", "/collections/{{collectionId}}/posts/{{postId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('empty', () => pm.expect(pm.response.json().postCount).to.eql(0));")),
+  req("Bob deletes the collection", "DELETE", "/collections/{{collectionId}}", token="bobToken", tests=status(204)),
+  req("Bob unsaves the post", "DELETE", "/posts/{{postId}}/save", token="bobToken",
+      tests=ok_json(200, "pm.test('not saved', () => pm.expect(pm.response.json().saved).to.eql(false));")),
+  req("Bob unlikes it", "DELETE", "/posts/{{postId}}/like", token="bobToken",
+      tests=ok_json(200, "pm.test('no likes', () => pm.expect(pm.response.json()).to.eql({liked: false, likeCount: 0}));")),
+  req("Bob cannot delete ana's post", "DELETE", "/posts/{{postId}}", token="bobToken", tests=status(403)),
+  req("Ana deletes her post", "DELETE", "/posts/{{postId}}", token="anaToken", tests=status(204)),
+  req("The post is gone", "GET", "/posts/{{postId}}", token="bobToken", tests=status(404)),
+]
+
 closing = [
   req("Bob changes his password", "POST", "/auth/password/change", token="bobToken", body={"currentPassword": "{{bobPassword}}", "newPassword": "{{bobPassword}}-new"}, tests=status(204)),
   req("Bob signs in with the new one", "POST", "/auth/token", body={"login": "{{bobUsername}}", "password": "{{bobPassword}}-new"},
@@ -216,7 +315,7 @@ closing = [
 collection = {
   "info": {
     "name": "Mosaic API",
-    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload a photo, follow, request, approve, mute, block, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
+    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload photos, follow, request, approve, mute, block, post a carousel, like, comment, reply, save into a collection, find hashtags and places, edit and delete the post, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
     "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
   },
   "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": js("""
@@ -235,9 +334,10 @@ if (pm.response.code >= 400) {
     {"name": "Profiles", "item": profiles},
     {"name": "Media", "item": media},
     {"name": "Social graph", "item": graph},
+    {"name": "Posts and engagement", "item": posts},
     {"name": "Passwords, sign-out and account deletion", "item": closing},
   ],
-  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId"]] + [{"key": "tries", "value": 0}],
+  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId", "postPhoto1", "postPhoto2", "postId", "placeId", "commentId", "replyId", "collectionId"]] + [{"key": "tries", "value": 0}],
 }
 import os
 os.chdir(os.path.dirname(os.path.abspath(__file__)))

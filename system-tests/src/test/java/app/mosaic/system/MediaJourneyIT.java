@@ -75,7 +75,7 @@ class MediaJourneyIT {
 			.as("a text file named .jpg").isEqualTo(415);
 	}
 
-	private static byte[] photo(int width, int height) throws Exception {
+	static byte[] photo(int width, int height) throws Exception {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		for (int x = 0; x < width; x += 40) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -93,6 +94,10 @@ public final class StrictJson {
 
 		@Override
 		public String deserialize(JsonParser p, DeserializationContext context) {
+			if (!p.hasToken(JsonToken.VALUE_STRING)) {
+				// a number or boolean is not read as its text: "caption": 5 is a mistake, not "5"
+				return (String) context.handleUnexpectedToken(String.class, p);
+			}
 			String value = StringDeserializer.instance.deserialize(p, context);
 			if (value == null) {
 				return null;

@@ -1,0 +1,119 @@
+package app.mosaic.post.like;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.mosaic.platform.events.DomainEvents;
+import app.mosaic.platform.ids.IdGenerator;
+import app.mosaic.post.people.People;
+import app.mosaic.post.people.Visibility;
+import app.mosaic.post.post.Post;
+import app.mosaic.post.post.PostManagement;
+import app.mosaic.post.post.Posts;
+
+/**
+ * Likes of posts. The like row and the post's counter change in one transaction, the counter under the post's
+ * row lock, so counts stay exact however many people like at once; liking twice is one like.
+ */
+@Service
+public class PostLikes {
+
+	private final JdbcClient jdbc;
+	private final Posts posts;
+	private final People people;
+	private final DomainEvents events;
+	private final IdGenerator ids;
+	private final Clock clock;
+
+	PostLikes(JdbcClient jdbc, Posts posts, People people, DomainEvents events, IdGenerator ids, Clock clock) {
+		this.jdbc = jdbc;
+		this.posts = posts;
+		this.people = people;
+		this.events = events;
+		this.ids = ids;
+		this.clock = clock;
+	}
+
+	/** @param likeCount null when the author hides it from the viewer */
+	public record Liked(boolean liked, Integer likeCount) {
+	}
+
+	@Transactional
+	public Liked like(UUID viewer, long postId) {
+		Post post = visible(viewer, postId);
+		Instant now = clock.instant();
+		boolean added = jdbc.sql("""
+				INSERT INTO post_like (post_id, user_id, id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+			.params(postId, viewer, ids.next(), Timestamp.from(now)).update() == 1;
+		if (!added) {
+			return new Liked(true, post.likeCountFor(viewer));
+		}
+		int count = count(postId, 1);
+		events.publish(Long.toString(postId), new LikeEvents.PostLiked(Long.toString(postId), post.authorId(), viewer, count, now));
+		return new Liked(true, shown(post, viewer, count));
+	}
+
+	@Transactional
+	public Liked unlike(UUID viewer, long postId) {
+		Post post = visible(viewer, postId);
+		boolean removed = jdbc.sql("DELETE FROM post_like WHERE post_id = ? AND user_id = ?").params(postId, viewer).update() == 1;
+		if (!removed) {
+			return new Liked(false, post.likeCountFor(viewer));
+		}
+		int count = count(postId, -1);
+		events.publish(Long.toString(postId),
+				new LikeEvents.PostUnliked(Long.toString(postId), post.authorId(), viewer, count, clock.instant()));
+		return new Liked(false, shown(post, viewer, count));
+	}
+
+	/** A like in a list: who, and the like's position for the cursor. */
+	public record Liker(People.Person person, long position) {
+	}
+
+	/** Who liked a post the viewer may see, newest first; people in a block with the viewer are left out. */
+	public List<Liker> likers(UUID viewer, long postId, long before, int limit) {
+		visible(viewer, postId);
+		return jdbc.sql("""
+				SELECT a.*, l.id AS position FROM post_like l JOIN person a ON a.id = l.user_id
+				WHERE l.post_id = :post AND l.id < :before AND %s
+				ORDER BY l.id DESC LIMIT :limit""".formatted(Visibility.notBlocked("a.id")))
+			.param("post", postId).param("before", before).param("limit", limit).param("viewer", viewer)
+			.query((rs, row) -> new Liker(new People.Person(rs.getObject("id", UUID.class), rs.getString("username"),
+					rs.getString("full_name"), rs.getObject("avatar_media_id", Long.class), rs.getBoolean("private")),
+					rs.getLong("position")))
+			.list();
+	}
+
+	/** Takes an erased account's likes back from every post, counts included. Runs in the consumer's transaction. */
+	public void eraseBy(UUID user) {
+		jdbc.sql("""
+				UPDATE post p SET like_count = greatest(0, p.like_count - 1)
+				FROM post_like l WHERE l.user_id = ? AND p.id = l.post_id""")
+			.param(user).update();
+		jdbc.sql("DELETE FROM post_like WHERE user_id = ?").param(user).update();
+	}
+
+	private Post visible(UUID viewer, long postId) {
+		// KEY SHARE: the post cannot be deleted under the like, while likes of it still run side by side
+		return jdbc.sql("SELECT id FROM post WHERE id = ? FOR KEY SHARE").param(postId).query(Long.class).optional()
+			.flatMap(posts::find)
+			.filter(p -> people.maySee(viewer, p.authorId()))
+			.orElseThrow(PostManagement::notFound);
+	}
+
+	private int count(long postId, int delta) {
+		return jdbc.sql("UPDATE post SET like_count = greatest(0, like_count + ?) WHERE id = ? RETURNING like_count")
+			.params(delta, postId).query(Integer.class).single();
+	}
+
+	private static Integer shown(Post post, UUID viewer, int count) {
+		return post.hideLikeCount() && !post.isAuthoredBy(viewer) ? null : count;
+	}
+}
