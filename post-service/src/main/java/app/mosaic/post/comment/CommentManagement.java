@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,18 +30,16 @@ public class CommentManagement {
 	private final Posts posts;
 	private final People people;
 	private final Mentions mentions;
-	private final JdbcClient jdbc;
 	private final DomainEvents events;
 	private final IdGenerator ids;
 	private final Clock clock;
 
-	CommentManagement(Comments comments, Posts posts, People people, Mentions mentions, JdbcClient jdbc, DomainEvents events,
+	CommentManagement(Comments comments, Posts posts, People people, Mentions mentions, DomainEvents events,
 			IdGenerator ids, Clock clock) {
 		this.comments = comments;
 		this.posts = posts;
 		this.people = people;
 		this.mentions = mentions;
-		this.jdbc = jdbc;
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
@@ -122,7 +119,7 @@ public class CommentManagement {
 	}
 
 	public List<Comments.Shown> topLevel(UUID viewer, long postId, long before, int limit) {
-		posts.find(postId).filter(p -> people.maySee(viewer, p.authorId())).orElseThrow(PostManagement::notFound);
+		posts.findVisible(viewer, postId, Posts.Lock.NONE).orElseThrow(PostManagement::notFound);
 		return comments.topLevel(viewer, postId, before, limit);
 	}
 
@@ -141,10 +138,7 @@ public class CommentManagement {
 
 	private Post lockVisiblePost(UUID viewer, long postId) {
 		// the post's row lock orders every change to its comments and counters
-		return jdbc.sql("SELECT id FROM post WHERE id = ? FOR NO KEY UPDATE").param(postId).query(Long.class).optional()
-			.flatMap(posts::find)
-			.filter(p -> people.maySee(viewer, p.authorId()))
-			.orElseThrow(PostManagement::notFound);
+		return posts.findVisible(viewer, postId, Posts.Lock.AGAINST_CHANGES).orElseThrow(PostManagement::notFound);
 	}
 
 	private void deleted(Comment c, Post post, UUID by, Instant at) {

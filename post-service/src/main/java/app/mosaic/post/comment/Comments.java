@@ -101,9 +101,7 @@ public class Comments {
 				WHERE %s AND c.id < :before AND %s
 				ORDER BY c.id DESC LIMIT :limit""".formatted(which, Visibility.notBlocked("c.author_id")))
 			.param("owner", owner).param("before", before).param("limit", limit).param("viewer", viewer)
-			.query((rs, row) -> new Shown(map(rs, row), new People.Person(rs.getObject("author_id", UUID.class),
-					rs.getString("username"), rs.getString("full_name"), rs.getObject("avatar_media_id", Long.class),
-					rs.getBoolean("private")), rs.getBoolean("liked")))
+			.query((rs, row) -> new Shown(map(rs, row), People.map(rs, "author_id"), rs.getBoolean("liked")))
 			.list();
 	}
 

@@ -27,15 +27,13 @@ public class PostLikes {
 
 	private final JdbcClient jdbc;
 	private final Posts posts;
-	private final People people;
 	private final DomainEvents events;
 	private final IdGenerator ids;
 	private final Clock clock;
 
-	PostLikes(JdbcClient jdbc, Posts posts, People people, DomainEvents events, IdGenerator ids, Clock clock) {
+	PostLikes(JdbcClient jdbc, Posts posts, DomainEvents events, IdGenerator ids, Clock clock) {
 		this.jdbc = jdbc;
 		this.posts = posts;
-		this.people = people;
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
@@ -85,9 +83,7 @@ public class PostLikes {
 				WHERE l.post_id = :post AND l.id < :before AND %s
 				ORDER BY l.id DESC LIMIT :limit""".formatted(Visibility.notBlocked("a.id")))
 			.param("post", postId).param("before", before).param("limit", limit).param("viewer", viewer)
-			.query((rs, row) -> new Liker(new People.Person(rs.getObject("id", UUID.class), rs.getString("username"),
-					rs.getString("full_name"), rs.getObject("avatar_media_id", Long.class), rs.getBoolean("private")),
-					rs.getLong("position")))
+			.query((rs, row) -> new Liker(People.map(rs, "id"), rs.getLong("position")))
 			.list();
 	}
 
@@ -101,11 +97,8 @@ public class PostLikes {
 	}
 
 	private Post visible(UUID viewer, long postId) {
-		// KEY SHARE: the post cannot be deleted under the like, while likes of it still run side by side
-		return jdbc.sql("SELECT id FROM post WHERE id = ? FOR KEY SHARE").param(postId).query(Long.class).optional()
-			.flatMap(posts::find)
-			.filter(p -> people.maySee(viewer, p.authorId()))
-			.orElseThrow(PostManagement::notFound);
+		// the post cannot be deleted under the like, while likes of it still run side by side
+		return posts.findVisible(viewer, postId, Posts.Lock.AGAINST_DELETION).orElseThrow(PostManagement::notFound);
 	}
 
 	private int count(long postId, int delta) {

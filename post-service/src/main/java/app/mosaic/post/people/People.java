@@ -125,7 +125,12 @@ public class People {
 	}
 
 	static Person map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Person(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),
+		return map(rs, "id");
+	}
+
+	/** A person from a row joined with {@code person}, whose id is in the column named. */
+	public static Person map(java.sql.ResultSet rs, String idColumn) throws java.sql.SQLException {
+		return new Person(rs.getObject(idColumn, UUID.class), rs.getString("username"), rs.getString("full_name"),
 				rs.getObject("avatar_media_id", Long.class), rs.getBoolean("private"));
 	}
 }

@@ -53,9 +53,7 @@ public class PostReads {
 			.query((rs, row) -> {
 				long placeId = rs.getLong("place_id");
 				Post.PlaceRef place = rs.wasNull() ? null : new Post.PlaceRef(placeId, rs.getString("place_name"));
-				People.Person author = new People.Person(rs.getObject("author_id", UUID.class), rs.getString("username"),
-						rs.getString("full_name"), rs.getObject("avatar_media_id", Long.class), rs.getBoolean("private"));
-				return new Shown(posts.map(rs, place), author, rs.getBoolean("liked"), rs.getBoolean("saved"));
+				return new Shown(posts.map(rs, place), People.map(rs, "author_id"), rs.getBoolean("liked"), rs.getBoolean("saved"));
 			})
 			.list();
 	}

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.mosaic.post.people.People;
+
 /** Post rows, with their hashtag index and the counts of hashtags and places kept with them. */
 @Repository
 public class Posts {
@@ -29,11 +31,13 @@ public class Posts {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Places places;
+	private final People people;
 
-	Posts(JdbcClient jdbc, JsonMapper json, Places places) {
+	Posts(JdbcClient jdbc, JsonMapper json, Places places, People people) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.places = places;
+		this.people = people;
 	}
 
 	void insert(Post post) {
@@ -86,6 +90,27 @@ public class Posts {
 
 	public Optional<Post> find(long id) {
 		return jdbc.sql("SELECT * FROM post WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	/** How a read post stays until the transaction ends. */
+	public enum Lock {
+		NONE(""),
+		/** Likes and saves of one post run side by side; the post cannot be deleted under them. */
+		AGAINST_DELETION(" FOR KEY SHARE"),
+		/** Changes to the post's comments and counters run one at a time. */
+		AGAINST_CHANGES(" FOR NO KEY UPDATE");
+
+		private final String clause;
+
+		Lock(String clause) {
+			this.clause = clause;
+		}
+	}
+
+	/** The post, if the viewer may see it ({@link People#maySee}), locked as asked. */
+	public Optional<Post> findVisible(UUID viewer, long id, Lock lock) {
+		return jdbc.sql("SELECT * FROM post WHERE id = ?" + lock.clause).param(id).query(this::map).optional()
+			.filter(p -> people.maySee(viewer, p.authorId()));
 	}
 
 	/** The post, locked until the transaction ends: edits and deletion of one post serialize. */

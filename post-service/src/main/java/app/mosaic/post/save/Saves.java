@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import app.mosaic.platform.events.DomainEvents;
 import app.mosaic.platform.ids.IdGenerator;
-import app.mosaic.post.people.People;
 import app.mosaic.post.post.Post;
 import app.mosaic.post.post.PostManagement;
 import app.mosaic.post.post.Posts;
@@ -23,15 +22,13 @@ public class Saves {
 
 	private final JdbcClient jdbc;
 	private final Posts posts;
-	private final People people;
 	private final DomainEvents events;
 	private final IdGenerator ids;
 	private final Clock clock;
 
-	Saves(JdbcClient jdbc, Posts posts, People people, DomainEvents events, IdGenerator ids, Clock clock) {
+	Saves(JdbcClient jdbc, Posts posts, DomainEvents events, IdGenerator ids, Clock clock) {
 		this.jdbc = jdbc;
 		this.posts = posts;
-		this.people = people;
 		this.events = events;
 		this.ids = ids;
 		this.clock = clock;
@@ -65,10 +62,7 @@ public class Saves {
 
 	/** The post, which the user may see, or 404. */
 	Post visible(UUID user, long postId) {
-		return jdbc.sql("SELECT id FROM post WHERE id = ? FOR KEY SHARE").param(postId).query(Long.class).optional()
-			.flatMap(posts::find)
-			.filter(p -> people.maySee(user, p.authorId()))
-			.orElseThrow(PostManagement::notFound);
+		return posts.findVisible(user, postId, Posts.Lock.AGAINST_DELETION).orElseThrow(PostManagement::notFound);
 	}
 
 	/** @return whether the save is new */
