@@ -3,7 +3,6 @@ package app.mosaic.post.people;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -115,13 +114,6 @@ public class People {
 			.param("names", usernames).param("viewer", author)
 			.query(People::map).list().stream()
 			.collect(Collectors.toMap(Person::username, Function.identity(), (first, second) -> first));
-	}
-
-	public List<Person> findAll(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("SELECT * FROM person WHERE id IN (:ids)").param("ids", ids).query(People::map).list();
 	}
 
 	static Person map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -45,10 +45,6 @@ public record Caption(String text, List<String> hashtags, List<String> mentioned
 		return parse(stripped, "text");
 	}
 
-	public boolean isEmpty() {
-		return text.isEmpty();
-	}
-
 	private static Caption parse(String text, String field) {
 		int length = text.codePointCount(0, text.length());
 		if (length > MAX_LENGTH) {

@@ -59,9 +59,8 @@ public class PostManagement {
 	public Post create(Caller author, Draft draft) {
 		Post.checkDraft(draft.mediaIds(), draft.altTexts());
 		Caption caption = Caption.of(draft.caption());
-		if (draft.location() != null && draft.location().placeId() != null) {
-			place(draft.location(), clock.instant()); // 400 for an unknown place, before anything is claimed
-		}
+		// a place named by id is looked up (400 when unknown) before anything is claimed; a new name is stored with the post
+		Post.PlaceRef known = draft.location() != null && draft.location().placeId() != null ? place(draft.location(), null) : null;
 		long id = ids.next();
 		List<MediaClient.AttachedMedia> attached = claims.claim(id, author.id(), draft.mediaIds());
 		try {
@@ -69,7 +68,7 @@ public class PostManagement {
 				Instant now = clock.instant();
 				people.knownFromToken(author.id(), author.username());
 				Post post = Post.publish(id, author.id(), caption, media(attached, draft.altTexts()),
-						mentions.resolve(author.id(), caption), place(draft.location(), now), draft.commentsDisabled(),
+						mentions.resolve(author.id(), caption), known != null ? known : place(draft.location(), now), draft.commentsDisabled(),
 						draft.hideLikeCount(), audience(author.id()), now);
 				posts.insert(post);
 				claims.settled(id);
@@ -90,7 +89,7 @@ public class PostManagement {
 
 	@Transactional
 	public Post edit(UUID by, long postId, Changes changes) {
-		Post post = posts.findForUpdate(postId).filter(p -> people.maySee(by, p.authorId())).orElseThrow(PostManagement::notFound);
+		Post post = posts.findVisible(by, postId, Posts.Lock.EXCLUSIVE).orElseThrow(PostManagement::notFound);
 		Post before = copy(post);
 		Caption caption = changes.captionChanged() ? Caption.of(changes.caption()) : null;
 		Instant now = clock.instant();
@@ -104,7 +103,7 @@ public class PostManagement {
 
 	@Transactional
 	public void delete(UUID by, long postId) {
-		Post post = posts.findForUpdate(postId).filter(p -> people.maySee(by, p.authorId())).orElseThrow(PostManagement::notFound);
+		Post post = posts.findVisible(by, postId, Posts.Lock.EXCLUSIVE).orElseThrow(PostManagement::notFound);
 		post.delete(by, PostEvents.DeletionReason.AUTHOR, clock.instant());
 		posts.delete(post);
 		publish(post);
@@ -112,17 +111,13 @@ public class PostManagement {
 
 	/** Deletes every post of an erased account, each with its PostDeleted. Runs in the consumer's transaction. */
 	public int deleteAllBy(UUID author) {
-		int deleted = 0;
-		for (long id : posts.allIdsByAuthor(author)) {
-			Post post = posts.findForUpdate(id).orElse(null);
-			if (post != null) {
-				post.delete(author, PostEvents.DeletionReason.ACCOUNT_DELETED, clock.instant());
-				posts.delete(post);
-				publish(post);
-				deleted++;
-			}
+		List<Post> all = posts.allByAuthor(author);
+		for (Post post : all) {
+			post.delete(author, PostEvents.DeletionReason.ACCOUNT_DELETED, clock.instant());
+			posts.delete(post);
+			publish(post);
 		}
-		return deleted;
+		return all.size();
 	}
 
 	private PostEvents.Audience audience(UUID author) {

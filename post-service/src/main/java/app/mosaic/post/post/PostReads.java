@@ -50,11 +50,8 @@ public class PostReads {
 				WHERE %s
 				ORDER BY wanted.position""".formatted(Visibility.seesPostsOf("p.author_id")))
 			.param("ids", List.copyOf(ids)).param("viewer", viewer)
-			.query((rs, row) -> {
-				long placeId = rs.getLong("place_id");
-				Post.PlaceRef place = rs.wasNull() ? null : new Post.PlaceRef(placeId, rs.getString("place_name"));
-				return new Shown(posts.map(rs, place), People.map(rs, "author_id"), rs.getBoolean("liked"), rs.getBoolean("saved"));
-			})
+			.query((rs, row) -> new Shown(posts.map(rs, row), People.map(rs, "author_id"), rs.getBoolean("liked"),
+					rs.getBoolean("saved")))
 			.list();
 	}
 }

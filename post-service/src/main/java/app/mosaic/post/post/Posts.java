@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.mosaic.post.people.People;
+import app.mosaic.post.people.Visibility;
 
 /** Post rows, with their hashtag index and the counts of hashtags and places kept with them. */
 @Repository
@@ -28,16 +28,17 @@ public class Posts {
 	private static final TypeReference<List<Post.Mention>> MENTIONS = new TypeReference<>() {
 	};
 
+	/** A post with its place's name, in one read. */
+	private static final String BY_ID = "SELECT p.*, pl.name AS place_name FROM post p LEFT JOIN place pl ON pl.id = p.place_id";
+
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Places places;
-	private final People people;
 
-	Posts(JdbcClient jdbc, JsonMapper json, Places places, People people) {
+	Posts(JdbcClient jdbc, JsonMapper json, Places places) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.places = places;
-		this.people = people;
 	}
 
 	void insert(Post post) {
@@ -88,17 +89,15 @@ public class Posts {
 		jdbc.sql("DELETE FROM post WHERE id = ?").param(post.id()).update();
 	}
 
-	public Optional<Post> find(long id) {
-		return jdbc.sql("SELECT * FROM post WHERE id = ?").param(id).query(this::map).optional();
-	}
-
 	/** How a read post stays until the transaction ends. */
 	public enum Lock {
 		NONE(""),
 		/** Likes and saves of one post run side by side; the post cannot be deleted under them. */
-		AGAINST_DELETION(" FOR KEY SHARE"),
+		AGAINST_DELETION(" FOR KEY SHARE OF p"),
 		/** Changes to the post's comments and counters run one at a time. */
-		AGAINST_CHANGES(" FOR NO KEY UPDATE");
+		AGAINST_CHANGES(" FOR NO KEY UPDATE OF p"),
+		/** Edits and deletion of one post serialize with everything else done to it. */
+		EXCLUSIVE(" FOR UPDATE OF p");
 
 		private final String clause;
 
@@ -107,15 +106,10 @@ public class Posts {
 		}
 	}
 
-	/** The post, if the viewer may see it ({@link People#maySee}), locked as asked. */
+	/** The post, if the viewer may see it ({@link Visibility}), locked as asked; one read. */
 	public Optional<Post> findVisible(UUID viewer, long id, Lock lock) {
-		return jdbc.sql("SELECT * FROM post WHERE id = ?" + lock.clause).param(id).query(this::map).optional()
-			.filter(p -> people.maySee(viewer, p.authorId()));
-	}
-
-	/** The post, locked until the transaction ends: edits and deletion of one post serialize. */
-	Optional<Post> findForUpdate(long id) {
-		return jdbc.sql("SELECT * FROM post WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+		return jdbc.sql(BY_ID + " WHERE p.id = :id AND " + Visibility.seesPostsOf("p.author_id") + lock.clause)
+			.param("id", id).param("viewer", viewer).query(this::map).optional();
 	}
 
 	/** The ids of an author's posts, newest first, below the cursor. */
@@ -124,9 +118,9 @@ public class Posts {
 			.params(author, before, limit).query(Long.class).list();
 	}
 
-	/** All of an author's posts, for erasing an account. */
-	List<Long> allIdsByAuthor(UUID author) {
-		return jdbc.sql("SELECT id FROM post WHERE author_id = ? ORDER BY id").param(author).query(Long.class).list();
+	/** All of an author's posts, locked, for erasing an account. */
+	List<Post> allByAuthor(UUID author) {
+		return jdbc.sql(BY_ID + " WHERE p.author_id = ? ORDER BY p.id" + Lock.EXCLUSIVE.clause).param(author).query(this::map).list();
 	}
 
 	private void tag(long postId, List<String> tags, java.time.Instant at) {
@@ -162,14 +156,10 @@ public class Posts {
 		return String.join("\u001f", tags);
 	}
 
+	/** A post from a row of {@code post} joined with its place's name as {@code place_name}. */
 	Post map(ResultSet rs, int row) throws SQLException {
 		long placeId = rs.getLong("place_id");
-		Post.PlaceRef place = rs.wasNull() ? null : places.find(placeId).orElse(null);
-		return map(rs, place);
-	}
-
-	/** A post from a row of {@code post}, with its place read by the caller. */
-	public Post map(ResultSet rs, Post.PlaceRef place) throws SQLException {
+		Post.PlaceRef place = rs.wasNull() ? null : new Post.PlaceRef(placeId, rs.getString("place_name"));
 		List<String> hashtags = new ArrayList<>(Arrays.asList(strings(rs.getArray("hashtags"))));
 		Caption caption = new Caption(rs.getString("caption"), hashtags, List.of());
 		Timestamp edited = rs.getTimestamp("edited_at");

@@ -70,7 +70,7 @@ class PostServiceConsumersIT {
 		people.profileUpdated(ana.id(), ana.username(), "Ana", null, true, Instant.now());
 		assertThat(api.get("/api/v1/posts/" + post).bearer(bob.token()).send().status()).isEqualTo(404);
 
-		String follow = graph("FollowCreated", Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", bob.id().toString(),
+		graph("FollowCreated", Map.of("5f0c1d7e-2a43-4b8e-9d51-7c6a3e1f2b90", bob.id().toString(),
 				"9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d", ana.id().toString()));
 		assertThat(api.get("/api/v1/posts/" + post).bearer(bob.token()).send().status()).isEqualTo(200);
 
@@ -79,7 +79,6 @@ class PostServiceConsumersIT {
 		graph("UserBlocked", Map.of(payload.path("blockerId").asString(), ana.id().toString(),
 				payload.path("blockedId").asString(), bob.id().toString()));
 		assertThat(api.get("/api/v1/posts/" + post).bearer(bob.token()).send().status()).isEqualTo(404);
-		assertThat(follow).isNotEmpty();
 	}
 
 	@Test
@@ -123,10 +122,9 @@ class PostServiceConsumersIT {
 		assertThat(people.find(id)).hasValueSatisfying(p -> assertThat(p.username()).startsWith("new_"));
 	}
 
-	private String graph(String type, Map<String, String> replacements) {
+	private void graph(String type, Map<String, String> replacements) {
 		String value = EventContracts.example("graph.events", type, replacements);
 		KafkaTestConsumer.send("graph.events", UUID.randomUUID().toString(), type, value);
 		ProcessedEvents.awaitAll(jdbc, PostServiceConsumers.GRAPH, List.of(value));
-		return value;
 	}
 }

@@ -79,10 +79,11 @@ class SavesIT {
 		assertThat(api.get("/api/v1/collections").bearer(bob.token()).send().json().path("items").path(0).path("id").asString())
 			.isEqualTo(collection);
 
-		for (String path : List.of("/api/v1/collections/" + collection, "/api/v1/collections/" + collection + "/posts/" + post)) {
-			assertThat(api.get(path).bearer(ana.token()).send().status()).as(path).isIn(404, 405);
-			assertThat(api.delete(path).bearer(ana.token()).send().status()).as(path).isEqualTo(404);
-		}
+		String asCollection = "/api/v1/collections/" + collection;
+		assertThat(api.get(asCollection).bearer(ana.token()).send().status()).isEqualTo(404);
+		assertThat(api.delete(asCollection).bearer(ana.token()).send().status()).isEqualTo(404);
+		assertThat(api.post(asCollection + "/posts/" + post).bearer(ana.token()).send().status()).isEqualTo(404);
+		assertThat(api.delete(asCollection + "/posts/" + post).bearer(ana.token()).send().status()).isEqualTo(404);
 		assertThat(api.patch("/api/v1/collections/" + collection).bearer(ana.token()).json(Map.of("name", "Mine")).send().status())
 			.isEqualTo(404);
 		assertThat(ids(api.get("/api/v1/collections").bearer(ana.token()).send().json())).isEmpty();

@@ -36,6 +36,7 @@ import app.mosaic.media.storage.ObjectStore;
 import app.mosaic.platform.media.MediaUrls;
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.StrictJson;
 
 /** Upload, metadata, and the image bytes behind signed URLs. */
@@ -156,12 +157,7 @@ class MediaController {
 	}
 
 	static long parse(String id) {
-		try {
-			return Long.parseLong(id);
-		}
-		catch (NumberFormatException e) {
-			throw ApiProblem.notFound("No such media.");
-		}
+		return Ids.inPath(id, "media");
 	}
 
 	/** The optional {@code edit} part of an upload. */

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.Page;
 import app.mosaic.platform.web.PageRequest;
 import app.mosaic.post.comment.CommentManagement;
 import app.mosaic.post.comment.Comments;
-import app.mosaic.post.post.PostId;
 import app.mosaic.post.post.web.PostViews;
 
 /** Comments on posts, one level of replies, and comment likes. */
@@ -40,8 +40,8 @@ class CommentController {
 
 	@PostMapping("/posts/{id}/comments")
 	ResponseEntity<CommentView> create(Caller caller, @PathVariable String id, @Valid @RequestBody CommentRequest request) {
-		long postId = PostId.parse(id);
-		Long replyTo = request.replyToCommentId() == null ? null : PostId.parse(request.replyToCommentId(), "comment");
+		long postId = Ids.inPath(id, "post");
+		Long replyTo = request.replyToCommentId() == null ? null : Ids.inBody("replyToCommentId", request.replyToCommentId(), "comment");
 		var comment = management.create(caller, postId, replyTo, request.text());
 		return ResponseEntity.created(URI.create("/api/v1/comments/" + comment.id()))
 			.body(view(management.shown(caller.id(), comment.id())));
@@ -50,37 +50,37 @@ class CommentController {
 	/** Top-level comments, newest first, each with its reply count. */
 	@GetMapping("/posts/{id}/comments")
 	Page<CommentView> comments(Caller caller, @PathVariable String id, PageRequest page) {
-		return page.page(management.topLevel(caller.id(), PostId.parse(id), page.before(), page.fetch()), this::view,
+		return page.page(management.topLevel(caller.id(), Ids.inPath(id, "post"), page.before(), page.fetch()), this::view,
 				s -> s.comment().id());
 	}
 
 	@GetMapping("/comments/{id}/replies")
 	Page<CommentView> replies(Caller caller, @PathVariable String id, PageRequest page) {
-		return page.page(management.replies(caller.id(), PostId.parse(id, "comment"), page.before(), page.fetch()), this::view,
+		return page.page(management.replies(caller.id(), Ids.inPath(id, "comment"), page.before(), page.fetch()), this::view,
 				s -> s.comment().id());
 	}
 
 	@PatchMapping("/comments/{id}")
 	CommentView edit(Caller caller, @PathVariable String id, @Valid @RequestBody EditCommentRequest request) {
-		long commentId = PostId.parse(id, "comment");
+		long commentId = Ids.inPath(id, "comment");
 		management.edit(caller.id(), commentId, request.text());
 		return view(management.shown(caller.id(), commentId));
 	}
 
 	@DeleteMapping("/comments/{id}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-		management.delete(caller.id(), PostId.parse(id, "comment"));
+		management.delete(caller.id(), Ids.inPath(id, "comment"));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/comments/{id}/like")
 	CommentManagement.Liked like(Caller caller, @PathVariable String id) {
-		return management.like(caller.id(), PostId.parse(id, "comment"));
+		return management.like(caller.id(), Ids.inPath(id, "comment"));
 	}
 
 	@DeleteMapping("/comments/{id}/like")
 	CommentManagement.Liked unlike(Caller caller, @PathVariable String id) {
-		return management.unlike(caller.id(), PostId.parse(id, "comment"));
+		return management.unlike(caller.id(), Ids.inPath(id, "comment"));
 	}
 
 	private CommentView view(Comments.Shown s) {

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.ApiProblem;
 import app.mosaic.platform.web.Page;
 import app.mosaic.platform.web.PageRequest;
 import app.mosaic.post.discovery.Discovery;
-import app.mosaic.post.post.PostId;
 import app.mosaic.post.post.PostReads;
 import app.mosaic.post.post.web.PostViews;
 
@@ -75,13 +75,13 @@ class DiscoveryController {
 
 	@GetMapping("/places/{id}")
 	PlaceView place(@PathVariable String id) {
-		return discovery.place(PostId.parse(id, "place")).map(DiscoveryController::view)
+		return discovery.place(Ids.inPath(id, "place")).map(DiscoveryController::view)
 			.orElseThrow(() -> ApiProblem.notFound("No such place."));
 	}
 
 	@GetMapping("/places/{id}/posts")
 	Page<PostViews.PostView> placePosts(Caller caller, @PathVariable String id, PageRequest page) {
-		long placeId = PostId.parse(id, "place");
+		long placeId = Ids.inPath(id, "place");
 		discovery.place(placeId).orElseThrow(() -> ApiProblem.notFound("No such place."));
 		return posts(caller.id(), discovery.placePostIds(caller.id(), placeId, page.before(), page.fetch()), page);
 	}

@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.Page;
 import app.mosaic.platform.web.PageRequest;
 import app.mosaic.post.like.PostLikes;
-import app.mosaic.post.post.PostId;
 import app.mosaic.post.post.web.PostViews;
 
 /** Liking and unliking posts (idempotent, as retries need), and who liked one. */
@@ -29,17 +29,17 @@ class LikeController {
 
 	@PostMapping("/like")
 	PostLikes.Liked like(Caller caller, @PathVariable String id) {
-		return likes.like(caller.id(), PostId.parse(id));
+		return likes.like(caller.id(), Ids.inPath(id, "post"));
 	}
 
 	@DeleteMapping("/like")
 	PostLikes.Liked unlike(Caller caller, @PathVariable String id) {
-		return likes.unlike(caller.id(), PostId.parse(id));
+		return likes.unlike(caller.id(), Ids.inPath(id, "post"));
 	}
 
 	@GetMapping("/likes")
 	Page<PostViews.AuthorView> likers(Caller caller, @PathVariable String id, PageRequest page) {
-		return page.page(likes.likers(caller.id(), PostId.parse(id), page.before(), page.fetch()),
+		return page.page(likes.likers(caller.id(), Ids.inPath(id, "post"), page.before(), page.fetch()),
 				l -> views.author(l.person()), PostLikes.Liker::position);
 	}
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.post.post.PostReads;
 
 /**
@@ -33,17 +33,8 @@ class InternalPostController {
 	/** Posts that do not exist or that the viewer may not see are left out; the others keep the order asked. */
 	@PostMapping("/batch")
 	Items batch(@Valid @RequestBody BatchRequest request) {
-		List<Long> ids = request.postIds().stream().map(InternalPostController::id).distinct().toList();
+		List<Long> ids = request.postIds().stream().map(id -> Ids.inBody("postIds", id, "post")).distinct().toList();
 		return new Items(reads.hydrate(request.viewerId(), ids).stream().map(s -> views.of(s, request.viewerId())).toList());
-	}
-
-	private static long id(String id) {
-		try {
-			return Long.parseLong(id);
-		}
-		catch (NumberFormatException e) {
-			throw ApiProblem.badRequest("postIds: \"" + id + "\" is not a post id.");
-		}
 	}
 
 	record BatchRequest(@NotNull UUID viewerId, @NotNull @Size(min = 1, max = 50) List<@NotNull String> postIds) {

@@ -27,11 +27,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.ApiProblem;
 import app.mosaic.platform.web.Page;
 import app.mosaic.platform.web.PageRequest;
 import app.mosaic.post.people.People;
-import app.mosaic.post.post.PostId;
 import app.mosaic.post.post.PostManagement;
 import app.mosaic.post.post.PostReads;
 import app.mosaic.post.post.Posts;
@@ -62,7 +62,7 @@ class PostController {
 
 	@PostMapping("/posts")
 	ResponseEntity<PostViews.PostView> create(Caller caller, @Valid @RequestBody CreatePostRequest request) {
-		List<Long> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds().stream().map(PostController::mediaId).toList();
+		List<Long> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds().stream().map(id -> Ids.inBody("mediaIds", id, "media")).toList();
 		var post = management.create(caller, new PostManagement.Draft(request.caption(), mediaIds, altTexts(request.altTexts()),
 				location(request.location()), Boolean.TRUE.equals(request.commentsDisabled()),
 				Boolean.TRUE.equals(request.hideLikeCount())));
@@ -71,7 +71,7 @@ class PostController {
 
 	@GetMapping("/posts/{id}")
 	PostViews.PostView get(Caller caller, @PathVariable String id) {
-		return show(caller, PostId.parse(id));
+		return show(caller, Ids.inPath(id, "post"));
 	}
 
 	/** Absent fields stay as they are; {@code location: null} removes the place, {@code caption: null} empties it. */
@@ -80,7 +80,7 @@ class PostController {
 			content = @io.swagger.v3.oas.annotations.media.Content(
 					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EditPostRequest.class)))
 	PostViews.PostView edit(Caller caller, @PathVariable String id, @RequestBody JsonNode body) {
-		long postId = PostId.parse(id);
+		long postId = Ids.inPath(id, "post");
 		if (!body.isObject()) {
 			throw ApiProblem.badRequest("Send a JSON object with the fields to change.");
 		}
@@ -98,7 +98,7 @@ class PostController {
 
 	@DeleteMapping("/posts/{id}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-		management.delete(caller.id(), PostId.parse(id));
+		management.delete(caller.id(), Ids.inPath(id, "post"));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -119,39 +119,13 @@ class PostController {
 		return reads.find(caller.id(), id).map(s -> views.of(s, caller.id())).orElseThrow(PostManagement::notFound);
 	}
 
-	private static long mediaId(String id) {
-		try {
-			long value = Long.parseLong(id);
-			if (value > 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException e) {
-			// answered below
-		}
-		throw ApiProblem.badRequest("mediaIds: \"" + abbreviated(id) + "\" is not a media id.");
-	}
-
-	private static String abbreviated(String text) {
-		return text == null ? "null" : text.length() > 24 ? text.substring(0, 24) + "…" : text;
-	}
-
 	private static Map<Long, String> altTexts(Map<String, String> altTexts) {
 		if (altTexts == null) {
 			return null;
 		}
 		Map<Long, String> parsed = new LinkedHashMap<>();
-		altTexts.forEach((id, text) -> parsed.put(mediaIdOf("altTexts", id), text));
+		altTexts.forEach((id, text) -> parsed.put(Ids.inBody("altTexts", id, "media"), text));
 		return parsed;
-	}
-
-	private static long mediaIdOf(String field, String id) {
-		try {
-			return mediaId(id);
-		}
-		catch (ApiProblem e) {
-			throw ApiProblem.badRequest(field + ": \"" + abbreviated(id) + "\" is not a media id.");
-		}
 	}
 
 	private static PostManagement.Location location(LocationRequest location) {
@@ -162,7 +136,7 @@ class PostController {
 			if (location.name() != null || location.lat() != null || location.lng() != null) {
 				throw ApiProblem.badRequest("location: give either placeId, or a name with optional lat and lng.");
 			}
-			return new PostManagement.Location(PostId.parse(location.placeId(), "place"), null, null, null);
+			return new PostManagement.Location(Ids.inBody("location.placeId", location.placeId(), "place"), null, null, null);
 		}
 		String name = location.name() == null ? "" : location.name().strip();
 		if (name.isEmpty()) {

@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.mosaic.platform.security.Caller;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.platform.web.ApiProblem;
 import app.mosaic.platform.web.Page;
 import app.mosaic.platform.web.PageRequest;
-import app.mosaic.post.post.PostId;
 import app.mosaic.post.post.PostReads;
 import app.mosaic.post.post.web.PostViews;
 import app.mosaic.post.save.Collections;
@@ -49,13 +49,13 @@ class SaveController {
 
 	@PostMapping("/posts/{id}/save")
 	SavedView save(Caller caller, @PathVariable String id) {
-		saves.save(caller.id(), PostId.parse(id));
+		saves.save(caller.id(), Ids.inPath(id, "post"));
 		return new SavedView(true);
 	}
 
 	@DeleteMapping("/posts/{id}/save")
 	SavedView unsave(Caller caller, @PathVariable String id) {
-		saves.unsave(caller.id(), PostId.parse(id));
+		saves.unsave(caller.id(), Ids.inPath(id, "post"));
 		return new SavedView(false);
 	}
 
@@ -79,7 +79,7 @@ class SaveController {
 	/** The collection with a page of its posts, newest added first. */
 	@GetMapping("/collections/{id}")
 	CollectionPage get(Caller caller, @PathVariable String id, PageRequest page) {
-		long collectionId = PostId.parse(id, "collection");
+		long collectionId = Ids.inPath(id, "collection");
 		var collection = collections.find(caller.id(), collectionId).orElseThrow(() -> ApiProblem.notFound("No such collection."));
 		var posts = posts(caller, collections.posts(caller.id(), collectionId, page.before(), page.fetch()), page);
 		var v = view(collection);
@@ -88,23 +88,23 @@ class SaveController {
 
 	@PatchMapping("/collections/{id}")
 	CollectionView rename(Caller caller, @PathVariable String id, @Valid @RequestBody NameRequest request) {
-		return view(collections.rename(caller.id(), PostId.parse(id, "collection"), request.name()));
+		return view(collections.rename(caller.id(), Ids.inPath(id, "collection"), request.name()));
 	}
 
 	@DeleteMapping("/collections/{id}")
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String id) {
-		collections.delete(caller.id(), PostId.parse(id, "collection"));
+		collections.delete(caller.id(), Ids.inPath(id, "collection"));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/collections/{id}/posts/{postId}")
 	CollectionView add(Caller caller, @PathVariable String id, @PathVariable String postId) {
-		return view(collections.add(caller.id(), PostId.parse(id, "collection"), PostId.parse(postId)));
+		return view(collections.add(caller.id(), Ids.inPath(id, "collection"), Ids.inPath(postId, "post")));
 	}
 
 	@DeleteMapping("/collections/{id}/posts/{postId}")
 	CollectionView remove(Caller caller, @PathVariable String id, @PathVariable String postId) {
-		return view(collections.remove(caller.id(), PostId.parse(id, "collection"), PostId.parse(postId)));
+		return view(collections.remove(caller.id(), Ids.inPath(id, "collection"), Ids.inPath(postId, "post")));
 	}
 
 	/** A page of saved posts: positions from the save, posts hydrated in one query (unseeable ones left out). */

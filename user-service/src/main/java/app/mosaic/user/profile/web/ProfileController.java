@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.platform.security.Caller;
 import app.mosaic.platform.web.ApiProblem;
+import app.mosaic.platform.web.Ids;
 import app.mosaic.user.profile.Avatars;
 import app.mosaic.user.profile.Profile;
 import app.mosaic.user.profile.ProfileManagement;
@@ -100,12 +101,7 @@ class ProfileController {
 		if (id == null || id.isBlank()) {
 			return null;
 		}
-		try {
-			return Long.valueOf(id.strip());
-		}
-		catch (NumberFormatException e) {
-			throw ApiProblem.badRequest("avatarMediaId: \"" + id + "\" is not a media id. Use the id POST /api/v1/media answered.");
-		}
+		return Ids.inBody("avatarMediaId", id, "media");
 	}
 
 	private static String merge(JsonNode body, String field, String requested, String current) {
