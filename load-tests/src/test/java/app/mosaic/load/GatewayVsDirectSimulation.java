@@ -1,19 +1,16 @@
 package app.mosaic.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -35,12 +32,9 @@ public class GatewayVsDirectSimulation extends Simulation {
 	static final String GATEWAY = System.getProperty("gateway", "http://127.0.0.1:8080");
 	static final String DIRECT = System.getProperty("direct", "http://127.0.0.1:8082");
 	static final int PEOPLE = Integer.getInteger("people", 150);
-	static final int[] RATES = Arrays.stream(System.getProperty("rates", "100,200,400,800").split(","))
-		.mapToInt(r -> Integer.parseInt(r.strip())).toArray();
+	static final int[] RATES = Steps.rates("rates", "100,200,400,800");
 	static final int STEP_SECONDS = Integer.getInteger("step", 20);
 	static final int WARMUP_SECONDS = Integer.getInteger("warmup", 20);
-	/** A step counts as sustained when it served this share of what was offered, without errors. */
-	static final double SUSTAINED = 0.95;
 
 	private final List<People.Person> people = People.signUp(GATEWAY, PEOPLE);
 	private final Steps steps = new Steps();
@@ -55,72 +49,39 @@ public class GatewayVsDirectSimulation extends Simulation {
 				sequence.add(read(target, target + "@" + rate).injectOpen(constantUsersPerSec(rate).during(STEP_SECONDS)));
 			}
 		}
-		PopulationBuilder chain = sequence.get(sequence.size() - 1);
-		for (int i = sequence.size() - 2; i >= 0; i--) {
-			chain = sequence.get(i).andThen(chain);
-		}
-		setUp(chain).protocols(protocol);
+		setUp(Steps.inSequence(sequence)).protocols(protocol);
 	}
 
 	/** One profile read per arriving user, as a random person reading another's profile. */
 	private ScenarioBuilder read(String target, String step) {
 		String base = target.equals("direct") ? DIRECT : GATEWAY;
-		Iterator<Map<String, Object>> feeder = java.util.stream.Stream.generate(() -> {
+		Iterator<Map<String, Object>> feeder = Stream.generate(() -> {
 			long n = next.getAndIncrement();
 			People.Person reader = people.get((int) (n % people.size()));
 			People.Person read = people.get((int) ((n * 7 + 1) % people.size()));
 			return Map.<String, Object>of("token", reader.token(), "username", read.username());
 		}).iterator();
-		return scenario(step).feed(feeder)
-			.exec(session -> session.set("started", System.currentTimeMillis()))
-			.exec(http(step).get(base + "/api/v1/users/#{username}").header("Authorization", "Bearer #{token}")
-				.check(status().is(200)))
-			.exec(session -> {
-				long started = session.getLong("started");
-				steps.record(step, started, System.currentTimeMillis() - started, !session.isFailed());
-				return session;
-			});
+		return steps.timed(step, feeder, exec(http(step).get(base + "/api/v1/users/#{username}")
+			.header("Authorization", "Bearer #{token}").check(status().is(200))));
 	}
 
 	@Override
 	public void after() {
 		StringBuilder report = new StringBuilder();
-		report.append("| rate (req/s) | direct served | direct p50 | direct p99 | gateway served | gateway p50 | gateway p99 | errors d/g |\n");
-		report.append("|---|---|---|---|---|---|---|---|\n");
-		int directCapacity = 0;
-		int gatewayCapacity = 0;
+		report.append("| rate (req/s) | direct served | direct p50 | direct p99 | errors | gateway served | gateway p50 | gateway p99 | errors |\n");
+		report.append("|---|---|---|---|---|---|---|---|---|\n");
 		for (int rate : RATES) {
-			Steps.Step direct = steps.get("direct@" + rate);
-			Steps.Step gateway = steps.get("gateway@" + rate);
-			report.append("| %d | %.0f | %d ms | %d ms | %.0f | %d ms | %d ms | %d / %d |\n".formatted(rate, direct.throughput(),
-					direct.percentile(50), direct.percentile(99), gateway.throughput(), gateway.percentile(50),
-					gateway.percentile(99), direct.errors(), gateway.errors()));
-			if (sustained(direct, rate)) {
-				directCapacity = rate;
-			}
-			if (sustained(gateway, rate)) {
-				gatewayCapacity = rate;
-			}
+			report.append("| %d | %s | %s |\n".formatted(rate, steps.get("direct@" + rate).cells(), steps.get("gateway@" + rate).cells()));
 		}
+		int directCapacity = steps.capacity("direct", RATES);
+		int gatewayCapacity = steps.capacity("gateway", RATES);
 		Steps.Step directLow = steps.get("direct@" + RATES[0]);
 		Steps.Step gatewayLow = steps.get("gateway@" + RATES[0]);
 		report.append("\nSustained (served >= %.0f %% of the offered rate, no errors): direct %d req/s, gateway %d req/s; ratio %.2f (target >= 0.60)\n"
-			.formatted(SUSTAINED * 100, directCapacity, gatewayCapacity, directCapacity == 0 ? 0.0 : (double) gatewayCapacity / directCapacity));
+			.formatted(Steps.SUSTAINED * 100, directCapacity, gatewayCapacity, directCapacity == 0 ? 0.0 : (double) gatewayCapacity / directCapacity));
 		report.append("p50 at %d req/s: direct %d ms, gateway %d ms; ratio %.2f (target <= 1.5)\n".formatted(RATES[0],
 				directLow.percentile(50), gatewayLow.percentile(50),
 				directLow.percentile(50) <= 0 ? 0.0 : (double) gatewayLow.percentile(50) / directLow.percentile(50)));
-		System.out.println("\n" + report);
-		try {
-			Path out = Path.of(System.getProperty("load.report.dir", "target/load"), "gateway-vs-direct.md");
-			Files.createDirectories(out.getParent());
-			Files.writeString(out, report.toString());
-		}
-		catch (IOException e) {
-			System.err.println("report not written: " + e.getMessage());
-		}
-	}
-
-	private static boolean sustained(Steps.Step step, int rate) {
-		return step.errors() == 0 && step.count() > 0 && step.throughput() >= SUSTAINED * rate;
+		Steps.write("gateway-vs-direct.md", report.toString());
 	}
 }

@@ -1,23 +1,20 @@
 package app.mosaic.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The people a load run acts as: created through the gateway like anyone signing up, many of them, so the
- * per-user rate limit never shapes the figures. Access tokens live five minutes: each person signs in again
- * every four, so a long run never measures 401s.
+ * The people a load run acts as: signed up like anyone signing up, many of them, so the per-user rate limit
+ * never shapes the figures. Access tokens live five minutes: each person signs in again every four, so a long
+ * run never measures 401s.
  */
 final class People {
 
@@ -25,11 +22,12 @@ final class People {
 
 		private final String username;
 		private final String password;
-		private final String gateway;
+		private final String auth;
 		private volatile String token;
+		private volatile String id;
 
-		Person(String gateway, String username, String password) {
-			this.gateway = gateway;
+		Person(String auth, String username, String password) {
+			this.auth = auth;
 			this.username = username;
 			this.password = password;
 			signIn();
@@ -43,35 +41,57 @@ final class People {
 			return token;
 		}
 
+		/** The account's id, known once its profile exists. */
+		String id() {
+			return id;
+		}
+
 		void signIn() {
-			String tokens = post(gateway + "/api/v1/auth/token", """
-					{"login":"%s","password":"%s"}""".formatted(username, password), 200);
-			Matcher match = ACCESS_TOKEN.matcher(tokens);
-			if (!match.find()) {
-				throw new IllegalStateException("no access token in " + tokens);
-			}
-			token = match.group(1);
+			token = Api.field(Api.postJson(auth + "/api/v1/auth/token", null, """
+					{"login":"%s","password":"%s"}""".formatted(username, password), 200), "accessToken");
 		}
 	}
 
 	private static final Duration SIGN_IN_AGAIN = Duration.ofMinutes(4);
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
-
 	private People() {
 	}
 
 	static List<Person> signUp(String gateway, int count) {
+		return signUp(gateway, gateway, count);
+	}
+
+	/**
+	 * Signs {@code count} people up and in through {@code auth}: the gateway, or auth-service itself when a run
+	 * needs more people than the gateway's per-address limit on /auth signs up from one machine in minutes.
+	 * Four at a time: Keycloak's password hashing is the cost.
+	 */
+	static List<Person> signUp(String gateway, String auth, int count) {
 		String run = UUID.randomUUID().toString().substring(0, 6);
+		String password = "load-pass-" + run;
 		List<Person> people = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String username = "load." + run + "." + i;
-			String password = "load-pass-" + run;
-			post(gateway + "/api/v1/auth/register", """
-					{"username":"%s","email":"%s@load.example","password":"%s","fullName":"Load %d"}"""
-				.formatted(username, username, password, i), 201);
-			people.add(new Person(gateway, username, password));
+		try (var pool = Executors.newFixedThreadPool(4)) {
+			List<Future<Person>> signUps = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String username = "load." + run + "." + i;
+				int n = i;
+				signUps.add(pool.submit(() -> {
+					Api.postJson(auth + "/api/v1/auth/register", null, """
+							{"username":"%s","email":"%s@load.example","password":"%s","fullName":"Load %d"}"""
+						.formatted(username, username, password, n), 201);
+					return new Person(auth, username, password);
+				}));
+			}
+			for (Future<Person> signUp : signUps) {
+				people.add(signUp.get());
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("signing up failed: " + e.getCause().getMessage(), e.getCause());
 		}
 		ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 		renewals.scheduleWithFixedDelay(() -> {
@@ -81,66 +101,22 @@ final class People {
 			catch (RuntimeException e) { // a renewal that fails is tried again next time, not given up
 				System.err.println("signing in again failed: " + e.getMessage());
 			}
-		}, SIGN_IN_AGAIN.toSeconds(),
-				SIGN_IN_AGAIN.toSeconds(), TimeUnit.SECONDS);
-		// profiles are made from UserRegistered: wait until the last one exists
-		Person last = people.get(people.size() - 1);
-		for (int tries = 0; get(gateway + "/api/v1/users/me", last.token()) != 200; tries++) {
-			if (tries > 100) {
-				throw new IllegalStateException("profiles did not appear");
+		}, SIGN_IN_AGAIN.toSeconds(), SIGN_IN_AGAIN.toSeconds(), TimeUnit.SECONDS);
+		// profiles are made from UserRegistered: wait until everyone's exists
+		for (Person person : people) {
+			for (int tries = 0; person.id == null; tries++) {
+				HttpResponse<String> me = Api.get(gateway + "/api/v1/users/me", person.token());
+				if (me != null && me.statusCode() == 200) {
+					person.id = Api.field(me.body(), "id");
+				}
+				else if (tries > 100) {
+					throw new IllegalStateException("the profile of " + person.username() + " did not appear");
+				}
+				else {
+					Api.sleep(200);
+				}
 			}
-			sleep(200);
 		}
 		return people;
-	}
-
-	/** Sends, waiting out the gateway's per-address limit on /auth (429 with Retry-After) like a patient client. */
-	private static String post(String url, String json, int expected) {
-		for (int attempt = 0; attempt < 20; attempt++) {
-			try {
-				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == expected) {
-					return response.body();
-				}
-				if (response.statusCode() != 429) {
-					throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-				}
-				sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("5")));
-			}
-			catch (java.io.IOException e) {
-				throw new IllegalStateException(url + " failed: " + e.getMessage(), e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new IllegalStateException(url + " stayed rate limited");
-	}
-
-	private static int get(String url, String token) {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (java.io.IOException e) {
-			return -1;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 }

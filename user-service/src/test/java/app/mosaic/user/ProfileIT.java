@@ -110,6 +110,10 @@ class ProfileIT {
 			assertThat(busy.status()).isEqualTo(503);
 			assertThat(busy.header("Retry-After")).isPresent();
 			assertThat(busy.contentType()).startsWith("application/problem+json");
+			// a write finds out when its transaction begins, not in JDBC: the same answer
+			HttpApi.Response busyWrite = api.patch("/api/v1/users/me").bearer(me.token()).json(Map.of("bio", "busy")).send();
+			assertThat(busyWrite.status()).isEqualTo(503);
+			assertThat(busyWrite.header("Retry-After")).isPresent();
 		}
 		finally {
 			for (java.sql.Connection c : held) {

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -54,9 +56,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 				"The multipart body cannot be read: send multipart/form-data with a boundary that closes it.");
 	}
 
-	/** Every database connection is busy (an overload): shed the request, tell the client when to retry. */
-	@ExceptionHandler(CannotGetJdbcConnectionException.class)
-	ResponseEntity<Object> overloaded(CannotGetJdbcConnectionException ex) {
+	/**
+	 * Every database connection is busy (an overload): shed the request, tell the client when to retry. A read
+	 * finds out in JDBC, a transaction when it begins.
+	 */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class })
+	ResponseEntity<Object> overloaded(NestedRuntimeException ex) {
 		log.warn("No database connection within the pool's wait: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.RETRY_AFTER, "1")
