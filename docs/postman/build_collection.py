@@ -205,6 +205,23 @@ pm.test('a page with bob on it', () => {
 def ok_json(code, check):
     return status(code) + "\n" + check
 
+def wait_feed(what, check):
+    return """
+// timelines are written from PostCreated moments after the post: ask again until it arrived
+const tries = (pm.collectionVariables.get('tries') || 0) + 1;
+const ids = pm.response.code === 200 ? pm.response.json().items.map(p => p.id) : [];
+if (!(%s) && tries < 60) {
+  pm.collectionVariables.set('tries', tries);
+  setTimeout(() => {}, 250);
+  postman.setNextRequest(pm.info.requestName);
+} else {
+  pm.collectionVariables.set('tries', 0);
+  pm.test('answers 200', () => pm.response.to.have.status(200));
+  pm.test('%s', () => pm.expect(%s).to.eql(true));
+  pm.test('hydrated, not degraded', () => pm.expect(pm.response.json().degraded).to.eql(false));
+}
+""" % (check, what, check)
+
 posts = [
   req("Ana uploads a photo for a post", "POST", "/media", token="anaToken",
       form=[{"key": "file", "type": "file", "src": "fixtures/photo.jpg"}],
@@ -226,6 +243,12 @@ pm.test('a carousel with its tags, mention and place', () => {
   pm.collectionVariables.set('placeId', p.location.id);
 });
 """),
+  req("Ana's home feed shows her post", "GET", "/feed", token="anaToken",
+      tests=wait_feed("the post is first", "ids[0] === pm.collectionVariables.get('postId')")),
+  req("Bob follows ana again", "POST", "/users/{{anaUsername}}/follow", token="bobToken", tests=follow_state("FOLLOWING")),
+  req("Bob's feed brings her post in", "GET", "/feed?limit=10", token="bobToken",
+      tests=wait_feed("the post is there", "ids.includes(pm.collectionVariables.get('postId'))")),
+  req("A feed cursor the API never gave", "GET", "/feed?cursor=abc", token="bobToken", tests=status(400)),
   req("A post of eleven photos", "POST", "/posts", token="anaToken",
       body={"mediaIds": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]}, tests=status(400)),
   req("The same photos cannot go into another post", "POST", "/posts", token="anaToken",
@@ -299,6 +322,8 @@ pm.test('a carousel with its tags, mention and place', () => {
   req("Bob cannot delete ana's post", "DELETE", "/posts/{{postId}}", token="bobToken", tests=status(403)),
   req("Ana deletes her post", "DELETE", "/posts/{{postId}}", token="anaToken", tests=status(204)),
   req("The post is gone", "GET", "/posts/{{postId}}", token="bobToken", tests=status(404)),
+  req("And gone from bob's feed", "GET", "/feed", token="bobToken",
+      tests=wait_feed("the post is not there", "!ids.includes(pm.collectionVariables.get('postId'))")),
 ]
 
 closing = [
@@ -315,7 +340,7 @@ closing = [
 collection = {
   "info": {
     "name": "Mosaic API",
-    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload photos, follow, request, approve, mute, block, post a carousel, like, comment, reply, save into a collection, find hashtags and places, edit and delete the post, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
+    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload photos, follow, request, approve, mute, block, post a carousel, read their home feeds, like, comment, reply, save into a collection, find hashtags and places, edit and delete the post, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
     "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
   },
   "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": js("""

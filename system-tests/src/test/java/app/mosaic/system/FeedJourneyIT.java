@@ -1,0 +1,60 @@
+package app.mosaic.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import app.mosaic.testkit.HttpApi;
+import app.mosaic.testkit.MultipartBody;
+
+/**
+ * The home feed through the gateway with the real user, post, media and feed services: bob follows ana, ana
+ * posts, the post is in bob's feed within two seconds, hydrated by post-service; bob unfollows and it is gone.
+ */
+class FeedJourneyIT {
+
+	static HttpApi api;
+
+	@BeforeAll
+	static void platform() {
+		api = Platform.gateway();
+	}
+
+	@Test
+	void aFollowersFeedShowsANewPostWithinTwoSecondsAndAnUnfollowTakesItAway() throws Exception {
+		Person anaPerson = Person.random();
+		String ana = anaPerson.signUp();
+		String bob = Person.random().signUp();
+		assertThat(api.post("/api/v1/users/" + anaPerson.username() + "/follow").bearer(bob).send().status()).isEqualTo(200);
+		// bob has read his feed once: from then on he is fanned out to
+		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/feed").bearer(bob).send().status() == 200);
+
+		MultipartBody photo = new MultipartBody().file("file", "photo.jpg", "image/jpeg", MediaJourneyIT.photo(800, 600));
+		String media = api.post("/api/v1/media").bearer(ana).body(photo.contentType(), photo.bytes()).send().json().path("id").asString();
+		HttpApi.Response created = api.post("/api/v1/posts").bearer(ana).json(Map.of("caption", "For my followers", "mediaIds", List.of(media)))
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String post = created.json().path("id").asString();
+
+		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
+			.until(() -> feed(bob).contains(post));
+		HttpApi.Response page = api.get("/api/v1/feed").bearer(bob).send();
+		assertThat(page.json().path("degraded").asBoolean()).isFalse();
+		assertThat(page.json().path("items").path(0).path("caption").asString()).isEqualTo("For my followers");
+		assertThat(page.json().path("items").path(0).path("viewer").path("liked").isBoolean()).as("hydrated for bob").isTrue();
+		assertThat(feed(ana)).as("the author's own feed").contains(post);
+
+		assertThat(api.delete("/api/v1/users/" + anaPerson.username() + "/follow").bearer(bob).send().status()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !feed(bob).contains(post));
+	}
+
+	private static List<String> feed(String token) {
+		return api.get("/api/v1/feed").bearer(token).send().json().path("items").valueStream().map(p -> p.path("id").asString()).toList();
+	}
+}
