@@ -29,15 +29,13 @@ public class Graph {
 			.params(user, username).update();
 	}
 
-	/** @return whether the account turned private or public with this change */
-	public boolean profileUpdated(UUID user, String username, boolean isPrivate, Instant updatedAt) {
+	/** A late, older ProfileUpdated changes nothing. */
+	public void profileUpdated(UUID user, String username, boolean isPrivate, Instant updatedAt) {
 		known(user);
-		Boolean wasPrivate = jdbc.sql("SELECT private FROM person WHERE id = ? FOR UPDATE").param(user).query(Boolean.class).single();
-		int changed = jdbc.sql("""
+		jdbc.sql("""
 				UPDATE person SET username = ?, private = ?, profile_updated_at = ?
 				WHERE id = ? AND (profile_updated_at IS NULL OR profile_updated_at < ?)""")
 			.params(username, isPrivate, Timestamp.from(updatedAt), user, Timestamp.from(updatedAt)).update();
-		return changed == 1 && wasPrivate != isPrivate;
 	}
 
 	/** @return whether the follow is new (a redelivery or a follow already known is not) */

@@ -103,6 +103,11 @@ final class FeedEvents {
 		return this;
 	}
 
+	/** The record value sent last. */
+	String last() {
+		return sent.get(sent.size() - 1).value();
+	}
+
 	/** Waits until every event sent so far is processed. */
 	void settle() {
 		for (Sent s : sent) {

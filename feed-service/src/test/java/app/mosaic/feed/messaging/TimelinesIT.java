@@ -148,14 +148,17 @@ class TimelinesIT {
 	}
 
 	@Test
-	void aRedeliveredPostIsWrittenOnce() {
+	void aRedeliveredPostIsWrittenOnce() throws InterruptedException {
 		events.follow(bob, ana).settle();
 		timelines.read(bob);
 		long post = FeedEvents.newPostId();
-		events.post(ana, post).again().settle();
+		events.post(ana, post);
+		String value = events.last();
+		events.again().settle();
+		// the second delivery is recognised and skipped, not merely absorbed by the primary key
+		Thread.sleep(1000); // time for the redelivery to arrive; there is nothing to wait for when it is skipped
+		assertThat(app.mosaic.testkit.ProcessedEvents.count(jdbc, FeedConsumers.POSTS, value)).isEqualTo(1);
 		assertThat(stored(bob)).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = ?").param(FeedConsumers.POSTS)
-			.query(Long.class).single()).isPositive();
 	}
 
 	@Test
