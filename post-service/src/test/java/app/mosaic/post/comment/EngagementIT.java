@@ -72,6 +72,19 @@ class EngagementIT {
 		assertThat(api.post("/api/v1/posts/999/like").bearer(bob.token()).send().status()).isEqualTo(404);
 	}
 
+	/**
+	 * 48 callers share a pool of 10 connections: on a loaded machine some wait past the pool's 3 s and are shed
+	 * with 503 before anything is written, and a client sends them again, as Retry-After says.
+	 */
+	private static int admitted(java.util.function.IntSupplier call) throws InterruptedException {
+		int status = call.getAsInt();
+		for (int tries = 0; status == 503 && tries < 10; tries++) {
+			Thread.sleep(200);
+			status = call.getAsInt();
+		}
+		return status;
+	}
+
 	@Test
 	void concurrentLikesAndCommentsAreCountedExactly() throws Exception {
 		int people = 300;
@@ -82,10 +95,10 @@ class EngagementIT {
 		try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
 			List<Future<Integer>> answers = new ArrayList<>();
 			for (Folks.Person liker : likers) {
-				answers.add(pool.submit(() -> api.post("/api/v1/posts/" + post + "/like").bearer(liker.token()).send().status()));
-				answers.add(pool.submit(() -> api.post("/api/v1/posts/" + post + "/like").bearer(liker.token()).send().status()));
-				answers.add(pool.submit(() -> api.post("/api/v1/posts/" + post + "/comments").bearer(liker.token())
-					.json(Map.of("text", "First!")).send().status()));
+				answers.add(pool.submit(() -> admitted(() -> api.post("/api/v1/posts/" + post + "/like").bearer(liker.token()).send().status())));
+				answers.add(pool.submit(() -> admitted(() -> api.post("/api/v1/posts/" + post + "/like").bearer(liker.token()).send().status())));
+				answers.add(pool.submit(() -> admitted(() -> api.post("/api/v1/posts/" + post + "/comments").bearer(liker.token())
+					.json(Map.of("text", "First!")).send().status())));
 			}
 			for (Future<Integer> answer : answers) {
 				assertThat(answer.get()).isIn(200, 201);
