@@ -245,6 +245,18 @@ pm.test('a carousel with its tags, mention and place', () => {
 """),
   req("Ana's home feed shows her post", "GET", "/feed", token="anaToken",
       tests=wait_feed("the post is first", "ids[0] === pm.collectionVariables.get('postId')")),
+  req("Bob, not following ana, finds her post on explore", "GET", "/explore?limit=50", token="bobToken",
+      tests=wait_feed("the post is there", "ids.includes(pm.collectionVariables.get('postId'))")),
+  req("Ana's own post is not on her explore", "GET", "/explore?limit=50", token="anaToken",
+      tests=ok_json(200, "pm.test('not hers', () => pm.expect(pm.response.json().items.map(p => p.id)).to.not.include(pm.collectionVariables.get('postId')));")),
+  req("An explore cursor the API never gave", "GET", "/explore?cursor=abc", token="bobToken", tests=status(400)),
+  req("Trending hashtags", "GET", "/explore/hashtags?limit=10", token="bobToken",
+      tests=ok_json(200, """pm.test('tags with their recent posts and score, most unusual first', () => {
+  const tags = pm.response.json();
+  pm.expect(tags).to.be.an('array');
+  tags.forEach(t => { pm.expect(t.tag).to.be.a('string'); pm.expect(t.recentPosts).to.be.at.least(1); pm.expect(t.score).to.be.a('number'); });
+  for (let i = 1; i < tags.length; i++) pm.expect(tags[i - 1].score).to.be.at.least(tags[i].score);
+});""")),
   req("Bob follows ana again", "POST", "/users/{{anaUsername}}/follow", token="bobToken", tests=follow_state("FOLLOWING")),
   req("Bob's feed brings her post in", "GET", "/feed?limit=10", token="bobToken",
       tests=wait_feed("the post is there", "ids.includes(pm.collectionVariables.get('postId'))")),

@@ -46,10 +46,15 @@ public class FeedReads {
 		boolean more = entries.size() > page.limit();
 		List<Timelines.Entry> shown = more ? entries.subList(0, page.limit()) : entries;
 		String next = more ? Long.toString(shown.get(shown.size() - 1).postId()) : null;
+		return page(reader, shown.stream().map(Timelines.Entry::postId).toList(), next);
+	}
+
+	/** These posts, in this order, as {@code reader} may see them: one batch call, or the summaries when it fails. */
+	public FeedPage page(UUID reader, List<Long> shown, String next) {
 		if (shown.isEmpty()) {
 			return new FeedPage(List.of(), null, false);
 		}
-		List<String> ids = shown.stream().map(e -> Long.toString(e.postId())).toList();
+		List<String> ids = shown.stream().map(id -> Long.toString(id)).toList();
 		try {
 			return new FeedPage(List.copyOf(posts.batch(new PostClient.BatchRequest(reader, ids)).items()), next, false);
 		}
@@ -61,10 +66,10 @@ public class FeedReads {
 		}
 	}
 
-	private List<Object> fromSummaries(List<Timelines.Entry> shown) {
-		Map<Long, PostSummaries.Summary> found = summaries.find(shown.stream().map(Timelines.Entry::postId).toList()).stream()
+	private List<Object> fromSummaries(List<Long> shown) {
+		Map<Long, PostSummaries.Summary> found = summaries.find(shown).stream()
 			.collect(Collectors.toMap(PostSummaries.Summary::id, Function.identity()));
-		return shown.stream().map(e -> found.get(e.postId())).filter(java.util.Objects::nonNull).map(this::view).toList();
+		return shown.stream().map(found::get).filter(java.util.Objects::nonNull).map(this::view).toList();
 	}
 
 	/** The fields of a post that feed-service knows, in the shape post-service gives them. */

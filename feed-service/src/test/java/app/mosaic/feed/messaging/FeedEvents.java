@@ -69,6 +69,24 @@ final class FeedEvents {
 				EXAMPLE_POST, Long.toString(postId), "2026-11-22T18:30:00Z", Instant.now().toString()));
 	}
 
+	/** A post made at {@code at} with these two hashtags, public or for followers only. */
+	FeedEvents post(UUID author, long postId, Instant at, boolean isPublic, String tag, String otherTag) {
+		return send(FeedConsumers.POSTS, "post.events", "PostCreated", Long.toString(postId), Map.of(ACTOR, author.toString(),
+				EXAMPLE_POST, Long.toString(postId), "2026-11-22T18:30:00Z", at.toString(), "\"lisbon\"", "\"" + tag + "\"",
+				"\"sunset\"", "\"" + otherTag + "\"", "\"PUBLIC\"", isPublic ? "\"PUBLIC\"" : "\"FOLLOWERS\""));
+	}
+
+	/** The caption edited so the post keeps one hashtag. */
+	FeedEvents edit(UUID author, long postId, String tag) {
+		return send(FeedConsumers.POSTS, "post.events", "PostUpdated", Long.toString(postId), Map.of(ACTOR, author.toString(),
+				EXAMPLE_POST, Long.toString(postId), "\"lisbon\"", "\"" + tag + "\""));
+	}
+
+	FeedEvents comment(UUID postAuthor, long postId) {
+		return send(FeedConsumers.POSTS, "post.events", "CommentCreated", Long.toString(postId), Map.of(ACTOR, postAuthor.toString(),
+				EXAMPLE_POST, Long.toString(postId), "7402938475632345", Long.toString(newPostId())));
+	}
+
 	FeedEvents deletePost(UUID author, long postId) {
 		return send(FeedConsumers.POSTS, "post.events", "PostDeleted", Long.toString(postId),
 				Map.of(ACTOR, author.toString(), EXAMPLE_POST, Long.toString(postId)));

@@ -40,7 +40,7 @@ public class PostReads {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT p.*, a.username, a.full_name, a.avatar_media_id, a.private, pl.name AS place_name,
+				SELECT p.*, %s, a.username, a.full_name, a.avatar_media_id, a.private, pl.name AS place_name,
 				  EXISTS (SELECT 1 FROM post_like l WHERE l.post_id = p.id AND l.user_id = :viewer) AS liked,
 				  EXISTS (SELECT 1 FROM saved_post s WHERE s.post_id = p.id AND s.user_id = :viewer) AS saved
 				FROM unnest(ARRAY[:ids]::bigint[]) WITH ORDINALITY AS wanted (id, position)
@@ -48,7 +48,7 @@ public class PostReads {
 				JOIN person a ON a.id = p.author_id
 				LEFT JOIN place pl ON pl.id = p.place_id
 				WHERE %s
-				ORDER BY wanted.position""".formatted(Visibility.seesPostsOf("p.author_id")))
+				ORDER BY wanted.position""".formatted(Posts.LIKE_COUNT, Visibility.seesPostsOf("p.author_id")))
 			.param("ids", List.copyOf(ids)).param("viewer", viewer)
 			.query((rs, row) -> new Shown(posts.map(rs, row), People.map(rs, "author_id"), rs.getBoolean("liked"),
 					rs.getBoolean("saved")))

@@ -29,7 +29,10 @@ public class Posts {
 	};
 
 	/** A post with its place's name, in one read. */
-	private static final String BY_ID = "SELECT p.*, pl.name AS place_name FROM post p LEFT JOIN place pl ON pl.id = p.place_id";
+	/** A post's like count: the sum of its counter's shards (see V2__like_counter_shards.sql), for a post {@code p}. */
+	public static final String LIKE_COUNT = "(SELECT coalesce(sum(c.likes), 0) FROM post_like_counter c WHERE c.post_id = p.id) AS like_count";
+
+	private static final String BY_ID = "SELECT p.*, " + LIKE_COUNT + ", pl.name AS place_name FROM post p LEFT JOIN place pl ON pl.id = p.place_id";
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
