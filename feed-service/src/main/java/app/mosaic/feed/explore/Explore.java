@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import app.mosaic.feed.graph.Graph;
 import app.mosaic.feed.timeline.FeedProperties;
 import app.mosaic.feed.timeline.FeedReads;
 import app.mosaic.platform.web.PageRequest;
@@ -80,11 +81,9 @@ public class Explore {
 				WHERE p.deleted_at IS NULL AND p.created_at > :since AND NOT a.private AND p.author_id <> :reader
 				  AND (p.score, p.id) < (:score, :id)
 				  AND NOT EXISTS (SELECT 1 FROM follow f WHERE f.followee_id = p.author_id AND f.follower_id = :reader)
-				  AND NOT EXISTS (SELECT 1 FROM mute m WHERE m.muter_id = :reader AND m.muted_id = p.author_id)
-				  AND NOT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = :reader AND b.blocked_id = p.author_id)
-				                                        OR (b.blocker_id = p.author_id AND b.blocked_id = :reader))
+				  AND %s
 				ORDER BY p.score DESC, p.id DESC
-				LIMIT :fetch""")
+				LIMIT :fetch""".formatted(Graph.notHiddenFrom("p.author_id")))
 			.param("since", Timestamp.from(clock.instant().minus(properties.exploreWindow()))).param("reader", reader)
 			.param("score", after.score()).param("id", after.id()).param("fetch", limit + 1)
 			.query((rs, row) -> new Ranked(rs.getLong("id"), rs.getDouble("score")))

@@ -16,6 +16,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class Graph {
 
+	/**
+	 * The SQL condition that {@code author} (a column) is in no block with {@code :reader} either way and not muted
+	 * by them: what every read of posts for a reader leaves out.
+	 */
+	public static String notHiddenFrom(String author) {
+		return """
+				NOT EXISTS (SELECT 1 FROM mute m WHERE m.muter_id = :reader AND m.muted_id = %1$s)
+				  AND NOT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = :reader AND b.blocked_id = %1$s)
+				                                        OR (b.blocker_id = %1$s AND b.blocked_id = :reader))""".formatted(author);
+	}
+
 	private final JdbcClient jdbc;
 
 	Graph(JdbcClient jdbc) {

@@ -102,14 +102,18 @@ public class PostSummaries {
 		return row;
 	}
 
+	/** One statement for all of a post's tags; sorted, so concurrent batches lock the rows in one order. */
 	private void uses(List<String> tags, Instant at, int delta) {
-		Timestamp hour = Timestamp.from(at.truncatedTo(ChronoUnit.HOURS));
-		String change = delta > 0
-				? "INSERT INTO hashtag_use (tag, hour, uses) VALUES (:tag, :hour, 1) ON CONFLICT (hour, tag) DO UPDATE SET uses = hashtag_use.uses + 1"
-				: "UPDATE hashtag_use SET uses = greatest(0, uses - 1) WHERE hour = :hour AND tag = :tag";
-		for (String tag : tags.stream().distinct().sorted().toList()) { // sorted: concurrent batches lock rows in one order
-			jdbc.sql(change).param("tag", tag).param("hour", hour).update();
+		if (tags.isEmpty()) {
+			return;
 		}
+		String change = delta > 0 ? """
+				INSERT INTO hashtag_use (tag, hour, uses)
+				SELECT tag, :hour, 1 FROM unnest(:tags) AS tag ORDER BY tag
+				ON CONFLICT (hour, tag) DO UPDATE SET uses = hashtag_use.uses + 1"""
+				: "UPDATE hashtag_use SET uses = greatest(0, uses - 1) WHERE hour = :hour AND tag = ANY (:tags)";
+		jdbc.sql(change).param("hour", Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)))
+			.param("tags", tags.stream().distinct().sorted().toArray(String[]::new)).update();
 	}
 
 	/** The summaries of these posts that are not deleted, for a degraded page. */

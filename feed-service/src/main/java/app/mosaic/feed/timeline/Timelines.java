@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import app.mosaic.feed.graph.Graph;
+
 /**
  * The precomputed home timelines: written at fan-out (a new post into its author's and each active follower's
  * timeline, one set-based insert per post), by backfills (a new follow or unmute) and rebuilds (a reader back
@@ -163,10 +165,8 @@ public class Timelines {
 				     WHERE f.follower_id = :reader)
 				) e
 				JOIN post p ON p.id = e.post_id AND p.deleted_at IS NULL
-				WHERE NOT EXISTS (SELECT 1 FROM mute m WHERE m.muter_id = :reader AND m.muted_id = e.author_id)
-				  AND NOT EXISTS (SELECT 1 FROM block b WHERE (b.blocker_id = :reader AND b.blocked_id = e.author_id)
-				                                        OR (b.blocker_id = e.author_id AND b.blocked_id = :reader))
-				ORDER BY e.post_id DESC LIMIT :fetch""")
+				WHERE %s
+				ORDER BY e.post_id DESC LIMIT :fetch""".formatted(Graph.notHiddenFrom("e.author_id")))
 			.param("reader", reader).param("before", before).param("fetch", fetch).param("limit", properties.fanOutLimit())
 			.query((rs, row) -> new Entry(rs.getLong("post_id"), rs.getObject("author_id", UUID.class)))
 			.list();

@@ -146,10 +146,17 @@ class ExploreIT {
 		// a deleted post and an edit that drops the tag stop counting
 		events.deletePost(bob, hotPosts.get(0)).edit(bob, hotPosts.get(1), other).settle();
 		assertThat(trending()).contains(hot + "=4");
-		// old hours are forgotten
-		assertThat(explore.forgetOldUses()).isGreaterThanOrEqualTo(0);
-		assertThat(jdbc.sql("SELECT count(*) FROM hashtag_use WHERE hour < now() - interval '8 days 1 hour'").query(Long.class).single())
-			.isZero();
+		// hours older than the day and the week before it are forgotten; the week before is kept
+		String gone = "gone" + run;
+		events.post(bob, FeedEvents.newPostId(), now.minus(Duration.ofDays(10)), true, gone, other).settle();
+		assertThat(uses(gone)).isEqualTo(1);
+		assertThat(explore.forgetOldUses()).isPositive();
+		assertThat(uses(gone)).isZero();
+		assertThat(uses(steady)).as("the 7 days before today and today").isEqualTo(10);
+	}
+
+	private long uses(String tag) {
+		return jdbc.sql("SELECT coalesce(sum(uses), 0) FROM hashtag_use WHERE tag = ?").param(tag).query(Long.class).single();
 	}
 
 	private List<String> trending() {

@@ -3,12 +3,8 @@ package app.mosaic.platform.admission;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * Admission control for every servlet service ({@link AdmissionFilter}), and the Resilience4j metrics on
- * {@code /actuator/prometheus}: the admission bulkhead's free places, and each circuit breaker's state and calls
- * (Resilience4j's own metrics auto-configuration is for Spring Boot 3 and binds nothing here).
+ * Admission control for every servlet service ({@link AdmissionFilter}), with the bulkhead's free places on
+ * {@code /actuator/prometheus} ({@code resilience4j_bulkhead_available_concurrent_calls}). Circuit breakers'
+ * metrics are bound by Spring Cloud CircuitBreaker already.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,10 +40,7 @@ public class AdmissionAutoConfiguration {
 	}
 
 	@Bean
-	MeterBinder resilience4jMetrics(ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
-		return (MeterRegistry registry) -> {
-			TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
-			circuitBreakers.ifAvailable(breakers -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry));
-		};
+	MeterBinder admissionMetrics() {
+		return registry -> TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(registry);
 	}
 }
