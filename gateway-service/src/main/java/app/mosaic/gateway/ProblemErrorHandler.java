@@ -31,7 +31,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			case INTERNAL_SERVER_ERROR -> "Something went wrong on our side. It has been logged.";
 			default -> status.getReasonPhrase();
 		};
-		if (status.is5xxServerError()) {
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR) { // unexpected: the trace is what finds it
+			log.error("Gateway error on {}", exchange.getRequest().getPath(), ex);
+		}
+		else if (status.is5xxServerError()) {
 			log.warn("Gateway error on {}: {}", exchange.getRequest().getPath(), ex.toString());
 		}
 		Long retryAfter = status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.GATEWAY_TIMEOUT ? 10L : null;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +54,14 @@ final class People {
 					{"login":"%s","password":"%s"}""".formatted(username, password), 200));
 		}
 
+		/** The token, renewed first if it is old: for setup calls, which must not fail on an expired token. */
+		String freshToken() {
+			renewIfOld();
+			return token;
+		}
+
 		/** Refreshes the token once it is older than {@link #RENEW_AFTER}; signs in again if the refresh fails. */
-		void renewIfOld() {
+		synchronized void renewIfOld() {
 			if (System.nanoTime() - issuedAt < RENEW_AFTER.toNanos()) {
 				return;
 			}
@@ -74,7 +81,8 @@ final class People {
 		}
 	}
 
-	private static final Duration RENEW_AFTER = Duration.ofMinutes(4);
+	/** Tokens live 5 minutes: renewed at 3, so a pass over a thousand people has two minutes to finish. */
+	private static final Duration RENEW_AFTER = Duration.ofMinutes(3);
 
 	private People() {
 	}
@@ -115,19 +123,35 @@ final class People {
 		catch (ExecutionException e) {
 			throw new IllegalStateException("signing up failed: " + e.getCause().getMessage(), e.getCause());
 		}
+		// four renewals at a time: one after the other, a thousand people took longer than a token's margin
+		ExecutorService renewing = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().factory());
 		ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 		renewals.scheduleWithFixedDelay(() -> {
-			try {
-				people.forEach(Person::renewIfOld);
-			}
-			catch (RuntimeException e) { // a renewal that fails is tried again next time, not given up
-				System.err.println("signing in again failed: " + e.getMessage());
+			List<Future<?>> passes = people.stream().map(person -> renewing.submit(() -> {
+				try {
+					person.renewIfOld();
+				}
+				catch (RuntimeException e) { // a renewal that fails is tried again next time, not given up
+					System.err.println("signing in again failed: " + e.getMessage());
+				}
+			})).<Future<?>>map(f -> f).toList();
+			for (Future<?> pass : passes) {
+				try {
+					pass.get();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (ExecutionException e) {
+					// reported inside
+				}
 			}
 		}, 5, 5, TimeUnit.SECONDS);
 		// profiles are made from UserRegistered: wait until everyone's exists
 		for (Person person : people) {
 			for (int tries = 0; person.id == null; tries++) {
-				HttpResponse<String> me = Api.get(gateway + "/api/v1/users/me", person.token());
+				HttpResponse<String> me = Api.get(gateway + "/api/v1/users/me", person.freshToken());
 				if (me != null && me.statusCode() == 200) {
 					person.id = Api.field(me.body(), "id");
 				}

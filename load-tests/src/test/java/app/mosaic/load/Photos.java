@@ -36,7 +36,7 @@ final class Photos {
 			for (int i = 0; i < count; i++) {
 				People.Person owner = people.get(i % people.size());
 				byte[] jpeg = jpeg(i);
-				uploads.add(pool.submit(() -> new Photo(owner, Api.upload(gateway, owner.token(), jpeg))));
+				uploads.add(pool.submit(() -> new Photo(owner, Api.upload(gateway, owner.freshToken(), jpeg))));
 			}
 			for (Future<Photo> upload : uploads) {
 				photos.add(upload.get());

@@ -35,13 +35,12 @@ class FeedJourneyIT {
 		// bob has read his feed once: from then on he is fanned out to
 		await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/feed").bearer(bob).send().status() == 200);
 
-		MultipartBody photo = new MultipartBody().file("file", "photo.jpg", "image/jpeg", MediaJourneyIT.photo(800, 600));
-		String media = api.post("/api/v1/media").bearer(ana).body(photo.contentType(), photo.bytes()).send().json().path("id").asString();
-		HttpApi.Response created = api.post("/api/v1/posts").bearer(ana).json(Map.of("caption", "For my followers", "mediaIds", List.of(media)))
-			.send();
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String post = created.json().path("id").asString();
+		// this may be the platform's first post: its producers, consumers and code paths are still cold, so the
+		// two seconds are held to from the second post on
+		String first = post(ana, "Warming up");
+		await().atMost(Duration.ofSeconds(20)).until(() -> feed(bob).contains(first));
 
+		String post = post(ana, "For my followers");
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
 			.until(() -> feed(bob).contains(post));
 		HttpApi.Response page = api.get("/api/v1/feed").bearer(bob).send();
@@ -52,6 +51,15 @@ class FeedJourneyIT {
 
 		assertThat(api.delete("/api/v1/users/" + anaPerson.username() + "/follow").bearer(bob).send().status()).isEqualTo(204);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !feed(bob).contains(post));
+	}
+
+	private static String post(String token, String caption) throws Exception {
+		MultipartBody photo = new MultipartBody().file("file", "photo.jpg", "image/jpeg", MediaJourneyIT.photo(800, 600));
+		String media = api.post("/api/v1/media").bearer(token).body(photo.contentType(), photo.bytes()).send().json().path("id").asString();
+		HttpApi.Response created = api.post("/api/v1/posts").bearer(token).json(Map.of("caption", caption, "mediaIds", List.of(media)))
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("id").asString();
 	}
 
 	private static List<String> feed(String token) {

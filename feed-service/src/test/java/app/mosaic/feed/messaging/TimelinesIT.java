@@ -2,14 +2,22 @@ package app.mosaic.feed.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import app.mosaic.feed.graph.Graph;
+import app.mosaic.feed.timeline.PostSummaries;
 import app.mosaic.feed.timeline.Timelines;
 import app.mosaic.testkit.MosaicServiceTest;
 
@@ -26,6 +34,15 @@ class TimelinesIT {
 
 	@Autowired
 	Timelines timelines;
+
+	@Autowired
+	PostSummaries posts;
+
+	@Autowired
+	Graph graph;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	FeedEvents events;
 	UUID ana;
@@ -51,6 +68,42 @@ class TimelinesIT {
 		assertThat(feed(bob)).containsExactly(post);
 		assertThat(feed(ana)).containsExactly(post);
 		assertThat(feed(cleo)).isEmpty();
+	}
+
+	@Test
+	void aFanOutOverAnEntryAlreadyThereWritesTheRestAndFailsNothing() {
+		events.follow(bob, ana).follow(cleo, ana).settle();
+		timelines.read(bob);
+		timelines.read(cleo);
+		long post = FeedEvents.newPostId();
+		// fan-out inserts without a conflict check; a row that is there all the same must not fail it
+		jdbc.sql("INSERT INTO timeline (user_id, post_id, author_id) VALUES (?, ?, ?)").params(bob, post, ana).update();
+		events.post(ana, post).settle();
+		assertThat(feed(bob)).containsExactly(post);
+		assertThat(feed(cleo)).containsExactly(post);
+		assertThat(feed(ana)).containsExactly(post);
+	}
+
+	@Test
+	void aFollowAndAPostOfTheSameMomentEndWithThePostInTheFollowersTimeline() throws Exception {
+		timelines.read(bob);
+		long post = FeedEvents.newPostId();
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		CountDownLatch fannedOut = new CountDownLatch(1);
+		// the post's transaction has fanned out (bob does not follow ana yet) but not committed when the follow's runs
+		CompletableFuture<Void> posting = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+			posts.created(new PostSummaries.NewPost(post, ana, true, "", List.of(), List.of(), Instant.now()));
+			timelines.fanOut(post, ana, Instant.now());
+			fannedOut.countDown();
+			sleep(500);
+		}));
+		assertThat(fannedOut.await(10, TimeUnit.SECONDS)).isTrue();
+		transaction.executeWithoutResult(status -> {
+			graph.followed(bob, ana, Instant.now());
+			timelines.backfill(bob, ana);
+		});
+		posting.get(10, TimeUnit.SECONDS);
+		assertThat(feed(bob)).containsExactly(post);
 	}
 
 	@Test
@@ -227,6 +280,15 @@ class TimelinesIT {
 	private List<Long> feed(UUID reader) {
 		timelines.read(reader);
 		return timelines.page(reader, Long.MAX_VALUE, 50).stream().map(Timelines.Entry::postId).toList();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private long stored(UUID reader) {
