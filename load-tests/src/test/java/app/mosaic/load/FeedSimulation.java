@@ -56,6 +56,8 @@ public class FeedSimulation extends Simulation {
 	static final String POSTS = System.getProperty("posts", "http://127.0.0.1:8083");
 	static final String FEED = System.getProperty("feed", "http://127.0.0.1:8084");
 	static final int POSTS_PER_USER = Integer.getInteger("postsPerUser", 10);
+	/** {@code -Dreuse=<run>}: measure again on the people, follows and posts an earlier run of this graph left. */
+	static final String REUSE = System.getProperty("reuse");
 	static final int[] RATES = Steps.rates("rates", "100,200,400,700,1000");
 	static final int STEP_SECONDS = Integer.getInteger("step", 10);
 	static final int WARMUP_SECONDS = Integer.getInteger("warmup", 10);
@@ -71,27 +73,37 @@ public class FeedSimulation extends Simulation {
 
 	{
 		long started = System.nanoTime();
-		people = People.signUp(GATEWAY, AUTH, graph.size());
-		long signedUp = System.nanoTime();
-		parallel(8, graph.edges().size(), i -> {
-			int[] edge = graph.edges().get(i);
-			follow(people.get(edge[0]), people.get(edge[1]));
-			follow(people.get(edge[1]), people.get(edge[0]));
-		});
-		long followed = System.nanoTime();
-		parallel(4, people.size(), i -> Api.get(FEED + "/api/v1/feed", people.get(i).freshToken()));
-		long fannedOutBefore = fanOutCount();
-		int seeded = people.size() * POSTS_PER_USER;
-		List<Photos.Photo> uploaded = Photos.upload(GATEWAY, people, seeded + mixPosts());
-		long photographed = System.nanoTime();
-		// photos were given out round robin: the first `seeded` are each person's POSTS_PER_USER seed posts
-		parallel(4, seeded, i -> post(POSTS, uploaded.get(i), "Seed post " + i + " #seed"));
-		awaitFanOut(fannedOutBefore + seeded);
-		long seededAt = System.nanoTime();
-		photos = new ConcurrentLinkedQueue<>(uploaded.subList(seeded, uploaded.size()));
-		setup = "Setup: %s, %d people, %d follows, %d posts; sign-ups %d s, follows %d s, photos %d s, posts and fan-out %d s\n"
-			.formatted(graph.source(), graph.size(), graph.follows(), seeded, seconds(started, signedUp),
-					seconds(signedUp, followed), seconds(followed, photographed), seconds(photographed, seededAt));
+		if (REUSE != null) {
+			// the people, follows and posts of an earlier run, still in the platform: only the mix's photos are new
+			people = People.signIn(GATEWAY, AUTH, REUSE, graph.size());
+			photos = new ConcurrentLinkedQueue<>(Photos.upload(GATEWAY, people, mixPosts()));
+			setup = "Setup: %s, %d people and their follows and posts from run %s, signed in again in %d s\n".formatted(
+					graph.source(), graph.size(), REUSE, seconds(started, System.nanoTime()));
+		}
+		else {
+			people = People.signUp(GATEWAY, AUTH, graph.size());
+			long signedUp = System.nanoTime();
+			parallel(8, graph.edges().size(), i -> {
+				int[] edge = graph.edges().get(i);
+				follow(people.get(edge[0]), people.get(edge[1]));
+				follow(people.get(edge[1]), people.get(edge[0]));
+			});
+			long followed = System.nanoTime();
+			parallel(4, people.size(), i -> Api.get(FEED + "/api/v1/feed", people.get(i).freshToken()));
+			long fannedOutBefore = fanOutCount();
+			int seeded = people.size() * POSTS_PER_USER;
+			List<Photos.Photo> uploaded = Photos.upload(GATEWAY, people, seeded + mixPosts());
+			long photographed = System.nanoTime();
+			// photos were given out round robin: the first `seeded` are each person's POSTS_PER_USER seed posts
+			parallel(4, seeded, i -> post(POSTS, uploaded.get(i), "Seed post " + i + " #seed"));
+			awaitFanOut(fannedOutBefore + seeded);
+			long seededAt = System.nanoTime();
+			photos = new ConcurrentLinkedQueue<>(uploaded.subList(seeded, uploaded.size()));
+			setup = "Setup: %s, %d people (run %s), %d follows, %d posts; sign-ups %d s, follows %d s, photos %d s, posts and fan-out %d s\n"
+				.formatted(graph.source(), graph.size(), people.getFirst().username().split("\\.")[1], graph.follows(), seeded,
+						seconds(started, signedUp), seconds(signedUp, followed), seconds(followed, photographed),
+						seconds(photographed, seededAt));
+		}
 		System.out.println(setup);
 
 		HttpProtocolBuilder protocol = http.shareConnections().maxConnectionsPerHost(64).acceptHeader("application/json");

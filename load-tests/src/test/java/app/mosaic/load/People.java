@@ -97,7 +97,15 @@ final class People {
 	 * Four at a time: Keycloak's password hashing is the cost.
 	 */
 	static List<Person> signUp(String gateway, String auth, int count) {
-		String run = UUID.randomUUID().toString().substring(0, 6);
+		return people(gateway, auth, UUID.randomUUID().toString().substring(0, 6), count, true);
+	}
+
+	/** Signs in the {@code count} people an earlier run {@code run} signed up (its usernames are load.run.n). */
+	static List<Person> signIn(String gateway, String auth, String run, int count) {
+		return people(gateway, auth, run, count, false);
+	}
+
+	private static List<Person> people(String gateway, String auth, String run, int count, boolean register) {
 		String password = "load-pass-" + run;
 		List<Person> people = new ArrayList<>();
 		try (var pool = Executors.newFixedThreadPool(4)) {
@@ -106,9 +114,11 @@ final class People {
 				String username = "load." + run + "." + i;
 				int n = i;
 				signUps.add(pool.submit(() -> {
-					Api.postJson(auth + "/api/v1/auth/register", null, """
-							{"username":"%s","email":"%s@load.example","password":"%s","fullName":"Load %d"}"""
-						.formatted(username, username, password, n), 201);
+					if (register) {
+						Api.postJson(auth + "/api/v1/auth/register", null, """
+								{"username":"%s","email":"%s@load.example","password":"%s","fullName":"Load %d"}"""
+							.formatted(username, username, password, n), 201);
+					}
 					return new Person(auth, username, password);
 				}));
 			}
