@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Future;
 import java.util.UUID;
 
@@ -45,6 +46,8 @@ class GatewayTests {
 	static final HttpServer postService = stub("post-service", 200);
 	static final HttpServer authService = stub("auth-service", 401);
 	static final HttpServer mediaService = stub("media-service", 200);
+	/** Requests the stubs answered with 503, as a service shedding load does. */
+	static final AtomicInteger shed = new AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -220,6 +223,16 @@ class GatewayTests {
 	}
 
 	@Test
+	void aServiceSheddingLoadIsNotAskedAgainAndItsAnswerReachesTheClient() {
+		// a retry of a 503 adds load where there is too much (and the retry's reset failed with a 500)
+		int before = shed.get();
+		HttpApi.Response response = api.get("/api/v1/posts/shedding").bearer(token).send();
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.header("Retry-After")).contains("2");
+		assertThat(shed.get() - before).as("requests the service saw").isEqualTo(1);
+	}
+
+	@Test
 	void aServiceThatIsDownAnswers503WithRetryAfter() {
 		HttpApi.Response response = api.get("/api/v1/feed").bearer(token).send();
 		assertThat(response.status()).isEqualTo(503);
@@ -306,6 +319,13 @@ class GatewayTests {
 				exchange.getRequestBody().readAllBytes();
 				if (exchange.getRequestURI().getPath().endsWith("/slow")) {
 					sleep(Duration.ofMillis(400));
+				}
+				if (exchange.getRequestURI().getPath().endsWith("/shedding")) {
+					shed.incrementAndGet();
+					exchange.getResponseHeaders().add("Retry-After", "2");
+					exchange.sendResponseHeaders(503, -1);
+					exchange.close();
+					return;
 				}
 				byte[] body = (name + " " + exchange.getRequestURI().getPath() + " correlation="
 						+ exchange.getRequestHeaders().getFirst("X-Correlation-Id")).getBytes(StandardCharsets.UTF_8);

@@ -48,6 +48,11 @@ import app.mosaic.testkit.EmbeddedInfrastructure;
  * Each fork makes its own database: 100 000 authors of 10 posts on average, four readers, 10 000 followers of one
  * author.
  */
+@BenchmarkMode(Mode.AverageTime) // the reads; fan-out and COPY are single shots
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
 public class TimelineBenchmark {
 
 	static final int AUTHORS = 100_000;
@@ -138,21 +143,11 @@ public class TimelineBenchmark {
 	}
 
 	@Benchmark
-	@BenchmarkMode(Mode.AverageTime)
-	@OutputTimeUnit(TimeUnit.MICROSECONDS)
-	@Warmup(iterations = 3, time = 2)
-	@Measurement(iterations = 5, time = 2)
-	@Fork(1)
 	public List<Timelines.Entry> precomputed(Database db, Reader reader) {
 		return db.timelines.page(reader.id, Long.MAX_VALUE, 21);
 	}
 
 	@Benchmark
-	@BenchmarkMode(Mode.AverageTime)
-	@OutputTimeUnit(TimeUnit.MICROSECONDS)
-	@Warmup(iterations = 3, time = 2)
-	@Measurement(iterations = 5, time = 2)
-	@Fork(1)
 	public List<Timelines.Entry> readTime(Database db, Reader reader) {
 		return db.jdbc.sql(READ_TIME).param(reader.id)
 			.query((rs, row) -> new Timelines.Entry(rs.getLong(1), rs.getObject(2, UUID.class)))
@@ -191,7 +186,6 @@ public class TimelineBenchmark {
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	@Warmup(iterations = 10)
 	@Measurement(iterations = 30)
-	@Fork(1)
 	public void fanOut(Database db, NewPost post) {
 		db.timelines.fanOut(post.id, CELEBRITY, Instant.now());
 	}
@@ -201,7 +195,6 @@ public class TimelineBenchmark {
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	@Warmup(iterations = 10)
 	@Measurement(iterations = 30)
-	@Fork(1)
 	public long copy(Database db, NewPost post) throws Exception {
 		return db.connection.unwrap(PGConnection.class).getCopyAPI()
 			.copyIn("COPY timeline (user_id, post_id, author_id) FROM STDIN", new StringReader(post.rows));
