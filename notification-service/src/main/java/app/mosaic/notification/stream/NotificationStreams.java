@@ -1,0 +1,245 @@
+package app.mosaic.notification.stream;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import app.mosaic.notification.inbox.NotificationChannel;
+import app.mosaic.notification.inbox.NotificationReads;
+
+/**
+ * The open notification streams of this instance, and what wakes them: a dedicated PostgreSQL connection
+ * {@code LISTEN}s on the channel every write names its recipient on, so a notification written by any instance
+ * reaches every stream of its recipient on all of them. A woken stream reads what changed after the last version
+ * it sent and sends it in order, then the unread count if it changed; a reconnecting client's
+ * {@code Last-Event-ID} is such a version, so it gets what it missed the same way.
+ */
+@Service
+public class NotificationStreams implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+	private static final int BATCH = 100;
+
+	private final NotificationReads reads;
+	private final String url;
+	private final String username;
+	private final String password;
+	private final Duration heartbeat;
+	private final Map<UUID, Set<Stream>> open = new ConcurrentHashMap<>();
+	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+			Thread.ofPlatform().name("notification-heartbeats").daemon().factory());
+	private volatile boolean running;
+	private volatile Connection listening;
+	private Thread listener;
+
+	NotificationStreams(NotificationReads reads, @Value("${spring.datasource.url}") String url,
+			@Value("${spring.datasource.username}") String username, @Value("${spring.datasource.password}") String password,
+			@Value("${mosaic.notifications.heartbeat:15s}") Duration heartbeat, MeterRegistry meters) {
+		this.reads = reads;
+		this.url = url;
+		this.username = username;
+		this.password = password;
+		this.heartbeat = heartbeat;
+		Gauge.builder("notifications.streams.open", open, o -> o.values().stream().mapToInt(Set::size).sum())
+			.description("Notification streams open on this instance").register(meters);
+	}
+
+	/**
+	 * Opens a stream of the recipient's changes after {@code lastEventId}, or from now on when it is null; the
+	 * first event is the unread count.
+	 */
+	public SseEmitter open(UUID recipient, Long lastEventId, Duration timeout) {
+		SseEmitter emitter = new SseEmitter(timeout.toMillis());
+		Stream stream = new Stream(recipient, emitter, lastEventId != null ? lastEventId : reads.latestVersion(recipient));
+		open.computeIfAbsent(recipient, k -> ConcurrentHashMap.newKeySet()).add(stream);
+		Runnable close = () -> close(stream);
+		emitter.onCompletion(close);
+		emitter.onTimeout(close);
+		emitter.onError(e -> close.run());
+		stream.wake();
+		return emitter;
+	}
+
+	/** Streams of this instance, for tests and the gauge. */
+	public int openStreams(UUID recipient) {
+		return open.getOrDefault(recipient, Set.of()).size();
+	}
+
+	private void close(Stream stream) {
+		open.computeIfPresent(stream.recipient, (k, streams) -> {
+			streams.remove(stream);
+			return streams.isEmpty() ? null : streams;
+		});
+	}
+
+	private void wake(UUID recipient) {
+		open.getOrDefault(recipient, Set.of()).forEach(Stream::wake);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		listener = Thread.ofPlatform().name("notification-listener").daemon().start(this::listen);
+		long every = heartbeat.toMillis();
+		heartbeats.scheduleWithFixedDelay(() -> open.values().forEach(s -> s.forEach(stream -> senders.execute(stream::heartbeat))),
+				every, every, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		heartbeats.shutdownNow();
+		Connection c = listening;
+		if (c != null) {
+			try {
+				c.close();
+			}
+			catch (SQLException e) {
+				// closing anyway
+			}
+		}
+		open.values().forEach(s -> s.forEach(stream -> stream.emitter.complete()));
+		senders.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void listen() {
+		while (running) {
+			try (Connection connection = DriverManager.getConnection(url, username, password);
+					Statement statement = connection.createStatement()) {
+				listening = connection;
+				statement.execute("LISTEN " + NotificationChannel.NAME);
+				// what was written while this instance was not listening
+				open.values().forEach(s -> s.forEach(Stream::wake));
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				while (running) {
+					PGNotification[] notifications = pg.getNotifications(10_000);
+					if (notifications != null) {
+						for (PGNotification n : notifications) {
+							wake(UUID.fromString(n.getParameter()));
+						}
+					}
+				}
+			}
+			catch (SQLException | RuntimeException e) {
+				if (running) {
+					log.warn("Listening for notifications failed; listening again in a second", e);
+					sleep();
+				}
+			}
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** One client's stream: sends happen one at a time, in version order. */
+	private final class Stream {
+
+		private final UUID recipient;
+		private final SseEmitter emitter;
+		private final ReentrantLock sending = new ReentrantLock();
+		private final AtomicBoolean woken = new AtomicBoolean();
+		private long version;
+		private int unread = -1;
+
+		Stream(UUID recipient, SseEmitter emitter, long version) {
+			this.recipient = recipient;
+			this.emitter = emitter;
+			this.version = version;
+		}
+
+		/** At most one catch-up waits: a burst of writes wakes the stream once more, not once each. */
+		void wake() {
+			if (woken.compareAndSet(false, true)) {
+				senders.execute(this::catchUp);
+			}
+		}
+
+		private void catchUp() {
+			sending.lock();
+			try {
+				woken.set(false);
+				List<NotificationReads.Change> changes;
+				do {
+					changes = reads.changesSince(recipient, version, BATCH);
+					for (NotificationReads.Change change : changes) {
+						SseEmitter.SseEventBuilder event = SseEmitter.event().id(Long.toString(change.version()));
+						emitter.send(change.removed() ? event.name("removed").data(Map.of("id", Long.toString(change.id())),
+								MediaType.APPLICATION_JSON) : event.name("notification").data(change.notification(), MediaType.APPLICATION_JSON));
+						version = change.version();
+					}
+				}
+				while (changes.size() == BATCH);
+				int count = reads.unreadCount(recipient);
+				if (count != unread) {
+					emitter.send(SseEmitter.event().name("unread").data(Map.of("count", count), MediaType.APPLICATION_JSON));
+					unread = count;
+				}
+			}
+			catch (IOException | IllegalStateException e) {
+				// the client went away; the container completes the emitter
+				close(this);
+			}
+			catch (RuntimeException e) {
+				log.warn("A notification stream could not catch up; it is closed and the client reconnects", e);
+				close(this);
+				emitter.completeWithError(e);
+			}
+			finally {
+				sending.unlock();
+			}
+		}
+
+		/** A comment line every few seconds keeps proxies from closing an idle stream, and finds dead clients. */
+		void heartbeat() {
+			sending.lock();
+			try {
+				emitter.send(SseEmitter.event().comment("heartbeat"));
+			}
+			catch (IOException | IllegalStateException e) {
+				close(this);
+			}
+			finally {
+				sending.unlock();
+			}
+		}
+	}
+}
