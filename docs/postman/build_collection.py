@@ -3,8 +3,8 @@ import json
 
 def js(s): return [l for l in s.strip('\n').split('\n')]
 
-def req(name, method, path, token=None, body=None, tests="", pre="", form=None, raw_url=None):
-    r = {"name": name, "request": {"method": method, "header": [], "url": raw_url or ("{{baseUrl}}/api/v1" + path)}}
+def req(name, method, path, token=None, body=None, tests="", pre="", form=None, raw_url=None, headers=()):
+    r = {"name": name, "request": {"method": method, "header": list(headers), "url": raw_url or ("{{baseUrl}}/api/v1" + path)}}
     if token:
         r["request"]["header"].append({"key": "Authorization", "value": "Bearer {{%s}}" % token})
     else:
@@ -205,11 +205,11 @@ pm.test('a page with bob on it', () => {
 def ok_json(code, check):
     return status(code) + "\n" + check
 
-def wait_feed(what, check):
+def wait_for(why, collect, what, check, then=""):
     return """
-// timelines are written from PostCreated moments after the post: ask again until it arrived
+// %s: ask again until it arrived
 const tries = (pm.collectionVariables.get('tries') || 0) + 1;
-const ids = pm.response.code === 200 ? pm.response.json().items.map(p => p.id) : [];
+%s
 if (!(%s) && tries < 60) {
   pm.collectionVariables.set('tries', tries);
   setTimeout(() => {}, 250);
@@ -217,10 +217,18 @@ if (!(%s) && tries < 60) {
 } else {
   pm.collectionVariables.set('tries', 0);
   pm.test('answers 200', () => pm.response.to.have.status(200));
-  pm.test('%s', () => pm.expect(%s).to.eql(true));
-  pm.test('hydrated, not degraded', () => pm.expect(pm.response.json().degraded).to.eql(false));
+  pm.test('%s', () => pm.expect(%s).to.eql(true));%s
 }
-""" % (check, what, check)
+""" % (why, collect, check, what, check, then)
+
+def wait_feed(what, check):
+    return wait_for("timelines are written from PostCreated moments after the post",
+                    "const ids = pm.response.code === 200 ? pm.response.json().items.map(p => p.id) : [];", what, check,
+                    "\n  pm.test('hydrated, not degraded', () => pm.expect(pm.response.json().degraded).to.eql(false));")
+
+def wait_notifications(what, check):
+    return wait_for("notifications are made from events moments after the like or comment",
+                    "const types = pm.response.code === 200 ? pm.response.json().items.map(n => n.type) : [];", what, check)
 
 posts = [
   req("Ana uploads a photo for a post", "POST", "/media", token="anaToken",
@@ -338,6 +346,40 @@ pm.test('a carousel with its tags, mention and place', () => {
       tests=wait_feed("the post is not there", "!ids.includes(pm.collectionVariables.get('postId'))")),
 ]
 
+notifications = [
+  req("Ana's notifications: bob's follow, like and comment", "GET", "/notifications", token="anaToken",
+      tests=wait_notifications("a follow, a like and a comment", "['FOLLOW', 'LIKE', 'COMMENT'].every(t => types.includes(t))") + """
+if (pm.response.code === 200) pm.test('drawn without more calls: actors, the post thumbnail, the comment', () => {
+  const items = pm.response.json().items;
+  const like = items.find(n => n.type === 'LIKE');
+  pm.expect(like.actors[0].username).to.eql(pm.collectionVariables.get('bobUsername'));
+  pm.expect(like.post.thumbUrl).to.include('sig=');
+  pm.expect(items.find(n => n.type === 'COMMENT').comment.text).to.be.a('string');
+});"""),
+  req("Ana's unread count", "GET", "/notifications/unread-count", token="anaToken",
+      tests=ok_json(200, "pm.test('at least three', () => pm.expect(pm.response.json().count).to.be.at.least(3));")),
+  req("Ana marks them all read", "POST", "/notifications/read", token="anaToken", tests=status(204)),
+  req("None unread", "GET", "/notifications/unread-count", token="anaToken",
+      tests=ok_json(200, "pm.test('none', () => pm.expect(pm.response.json().count).to.eql(0));")),
+  req("Bob's notifications: the mention in the caption and ana's reply", "GET", "/notifications", token="bobToken",
+      tests=wait_notifications("a mention and a reply", "['MENTION', 'COMMENT_REPLY'].every(t => types.includes(t))") +
+      "\nif (pm.response.code === 200) pm.collectionVariables.set('notificationId', pm.response.json().items[0].id);"),
+  req("Bob marks one read", "POST", "/notifications/read", token="bobToken", body={"ids": ["{{notificationId}}"]}, tests=status(204)),
+  req("Ids that are not ids", "POST", "/notifications/read", token="bobToken", body={"ids": ["abc"]}, tests=status(400)),
+  req("Ana's preferences", "GET", "/notifications/preferences", token="anaToken",
+      tests=ok_json(200, "pm.test('every type on', () => pm.expect(Object.values(pm.response.json()).every(v => v === true)).to.eql(true));")),
+  req("Ana turns like notifications off", "PUT", "/notifications/preferences", token="anaToken", body={"like": False},
+      tests=ok_json(200, "pm.test('likes off, comments on', () => { const p = pm.response.json(); pm.expect(p.like).to.eql(false); pm.expect(p.comment).to.eql(true); });")),
+  req("A type that does not exist", "PUT", "/notifications/preferences", token="anaToken", body={"likes": False}, tests=status(400)),
+  req("Ana turns them on again", "PUT", "/notifications/preferences", token="anaToken", body={"like": True},
+      tests=ok_json(200, "pm.test('likes on', () => pm.expect(pm.response.json().like).to.eql(true));")),
+  # the stream itself stays open, which newman cannot read; the system tests read it
+  req("The live stream refuses a Last-Event-ID it never sent", "GET", "/notifications/stream", token="anaToken", tests=status(400),
+      headers=[{"key": "Last-Event-ID", "value": "yesterday"}, {"key": "Accept", "value": "text/event-stream"}]),
+]
+
+SAVES = next(i for i, r in enumerate(posts) if r['name'] == 'Bob saves the post')
+
 closing = [
   req("Bob changes his password", "POST", "/auth/password/change", token="bobToken", body={"currentPassword": "{{bobPassword}}", "newPassword": "{{bobPassword}}-new"}, tests=status(204)),
   req("Bob signs in with the new one", "POST", "/auth/token", body={"login": "{{bobUsername}}", "password": "{{bobPassword}}-new"},
@@ -371,10 +413,12 @@ if (pm.response.code >= 400) {
     {"name": "Profiles", "item": profiles},
     {"name": "Media", "item": media},
     {"name": "Social graph", "item": graph},
-    {"name": "Posts and engagement", "item": posts},
+    {"name": "Posts and engagement", "item": posts[:SAVES]},
+    {"name": "Notifications", "item": notifications},
+    {"name": "Saves, collections, hashtags, places; edits and deletion", "item": posts[SAVES:]},
     {"name": "Passwords, sign-out and account deletion", "item": closing},
   ],
-  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId", "postPhoto1", "postPhoto2", "postId", "placeId", "commentId", "replyId", "collectionId"]] + [{"key": "tries", "value": 0}],
+  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId", "postPhoto1", "postPhoto2", "postId", "placeId", "commentId", "replyId", "collectionId", "notificationId"]] + [{"key": "tries", "value": 0}],
 }
 import os
 os.chdir(os.path.dirname(os.path.abspath(__file__)))

@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import app.mosaic.testkit.HttpApi;
-import app.mosaic.testkit.MultipartBody;
 
 /**
  * The home feed through the gateway with the real user, post, media and feed services: bob follows ana, ana
@@ -37,10 +35,10 @@ class FeedJourneyIT {
 
 		// this may be the platform's first post: its producers, consumers and code paths are still cold, so the
 		// two seconds are held to from the second post on
-		String first = post(ana, "Warming up");
+		String first = Person.post(ana, "Warming up");
 		await().atMost(Duration.ofSeconds(20)).until(() -> feed(bob).contains(first));
 
-		String post = post(ana, "For my followers");
+		String post = Person.post(ana, "For my followers");
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(100))
 			.until(() -> feed(bob).contains(post));
 		HttpApi.Response page = api.get("/api/v1/feed").bearer(bob).send();
@@ -51,15 +49,6 @@ class FeedJourneyIT {
 
 		assertThat(api.delete("/api/v1/users/" + anaPerson.username() + "/follow").bearer(bob).send().status()).isEqualTo(204);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !feed(bob).contains(post));
-	}
-
-	private static String post(String token, String caption) throws Exception {
-		MultipartBody photo = new MultipartBody().file("file", "photo.jpg", "image/jpeg", MediaJourneyIT.photo(800, 600));
-		String media = api.post("/api/v1/media").bearer(token).body(photo.contentType(), photo.bytes()).send().json().path("id").asString();
-		HttpApi.Response created = api.post("/api/v1/posts").bearer(token).json(Map.of("caption", caption, "mediaIds", List.of(media)))
-			.send();
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		return created.json().path("id").asString();
 	}
 
 	private static List<String> feed(String token) {

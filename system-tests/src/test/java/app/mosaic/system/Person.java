@@ -1,9 +1,11 @@
 package app.mosaic.system;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import app.mosaic.testkit.HttpApi;
+import app.mosaic.testkit.MultipartBody;
 
 /** Someone using Mosaic through the gateway, with a fresh unique name. */
 record Person(String username, String email, String password) {
@@ -34,5 +36,18 @@ record Person(String username, String email, String password) {
 			throw new IllegalStateException("sign-in failed: " + token);
 		}
 		return token.json().path("accessToken").asString();
+	}
+
+	/** Uploads a photo and posts it with the caption, as the holder of {@code token}; returns the post's id. */
+	static String post(String token, String caption) throws Exception {
+		HttpApi api = Platform.gateway();
+		MultipartBody photo = new MultipartBody().file("file", "photo.jpg", "image/jpeg", MediaJourneyIT.photo(800, 600));
+		String media = api.post("/api/v1/media").bearer(token).body(photo.contentType(), photo.bytes()).send().json().path("id").asString();
+		HttpApi.Response created = api.post("/api/v1/posts").bearer(token).json(Map.of("caption", caption, "mediaIds", List.of(media)))
+			.send();
+		if (created.status() != 201) {
+			throw new IllegalStateException("posting failed: " + created);
+		}
+		return created.json().path("id").asString();
 	}
 }

@@ -22,6 +22,7 @@ import app.mosaic.notification.inbox.Notifications;
 import app.mosaic.notification.messaging.NotificationEvents;
 import app.mosaic.testkit.EmbeddedInfrastructureInitializer;
 import app.mosaic.testkit.MosaicServiceTest;
+import app.mosaic.testkit.SseClient;
 import app.mosaic.testkit.TestJwts;
 import app.mosaic.testkit.TestSecurityConfiguration;
 
@@ -98,6 +99,7 @@ class NotificationStreamIT {
 		}
 		try (SseClient bad = open(anaToken, "yesterday")) {
 			assertThat(bad.status()).isEqualTo(400);
+			assertThat(bad.contentType()).startsWith("application/problem+json");
 		}
 	}
 

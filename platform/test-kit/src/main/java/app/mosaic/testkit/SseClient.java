@@ -1,4 +1,4 @@
-package app.mosaic.notification.stream;
+package app.mosaic.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;
