@@ -78,7 +78,12 @@ public class NotificationStreams implements SmartLifecycle {
 	public SseEmitter open(UUID recipient, Long lastEventId, Duration timeout) {
 		SseEmitter emitter = new SseEmitter(timeout.toMillis());
 		Stream stream = new Stream(recipient, emitter, lastEventId != null ? lastEventId : reads.latestVersion(recipient));
-		open.computeIfAbsent(recipient, k -> ConcurrentHashMap.newKeySet()).add(stream);
+		// added inside compute: a closing stream's removal of an emptied set cannot drop this one
+		open.compute(recipient, (k, streams) -> {
+			Set<Stream> all = streams != null ? streams : ConcurrentHashMap.newKeySet();
+			all.add(stream);
+			return all;
+		});
 		Runnable close = () -> close(stream);
 		emitter.onCompletion(close);
 		emitter.onTimeout(close);

@@ -115,6 +115,16 @@ class NotificationStreamIT {
 		try (SseClient none = open(null, null)) {
 			assertThat(none.status()).isEqualTo(401);
 		}
+		for (String bad : new String[] { "junk", "%ff%fe", "x".repeat(5000) }) {
+			try (SseClient refused = SseClient.open(url("/api/v1/notifications/stream?access_token=" + bad), null, null)) {
+				assertThat(refused.status()).as(bad).isBetween(400, 431);
+				assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+			}
+		}
+		try (SseClient both = SseClient.open(url("/api/v1/notifications/stream?access_token=" + anaToken), anaToken, null)) {
+			assertThat(both.status()).as("a token in the header and the query").isIn(400, 401);
+			assertThat(both.contentType()).startsWith("application/problem+json");
+		}
 	}
 
 	@Test
