@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public class NotificationStreams implements SmartLifecycle {
 	private final String username;
 	private final String password;
 	private final Duration heartbeat;
+	private final Timer delivery;
+	private final java.time.Clock clock;
 	private final Map<UUID, Set<Stream>> open = new ConcurrentHashMap<>();
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
@@ -61,12 +64,16 @@ public class NotificationStreams implements SmartLifecycle {
 
 	NotificationStreams(NotificationReads reads, @Value("${spring.datasource.url}") String url,
 			@Value("${spring.datasource.username}") String username, @Value("${spring.datasource.password}") String password,
-			@Value("${mosaic.notifications.heartbeat:15s}") Duration heartbeat, MeterRegistry meters) {
+			@Value("${mosaic.notifications.heartbeat:15s}") Duration heartbeat, MeterRegistry meters, java.time.Clock clock) {
 		this.reads = reads;
 		this.url = url;
 		this.username = username;
 		this.password = password;
 		this.heartbeat = heartbeat;
+		this.clock = clock;
+		this.delivery = Timer.builder("notifications.delivery")
+			.description("From the activity (a like, a comment, a follow) to its notification sent on a stream")
+			.publishPercentileHistogram().register(meters);
 		Gauge.builder("notifications.streams.open", open, o -> o.values().stream().mapToInt(Set::size).sum())
 			.description("Notification streams open on this instance").register(meters);
 	}
@@ -77,7 +84,8 @@ public class NotificationStreams implements SmartLifecycle {
 	 */
 	public SseEmitter open(UUID recipient, Long lastEventId, Duration timeout) {
 		SseEmitter emitter = new SseEmitter(timeout.toMillis());
-		Stream stream = new Stream(recipient, emitter, lastEventId != null ? lastEventId : reads.latestVersion(recipient));
+		long latest = reads.latestVersion(recipient);
+		Stream stream = new Stream(recipient, emitter, lastEventId != null ? lastEventId : latest, latest);
 		// added inside compute: a closing stream's removal of an emptied set cannot drop this one
 		open.compute(recipient, (k, streams) -> {
 			Set<Stream> all = streams != null ? streams : ConcurrentHashMap.newKeySet();
@@ -183,12 +191,15 @@ public class NotificationStreams implements SmartLifecycle {
 		private final ReentrantLock sending = new ReentrantLock();
 		private final AtomicBoolean woken = new AtomicBoolean();
 		private long version;
+		/** Changes up to this version were made before the stream opened. */
+		private final long caughtUpTo;
 		private int unread = -1;
 
-		Stream(UUID recipient, SseEmitter emitter, long version) {
+		Stream(UUID recipient, SseEmitter emitter, long version, long caughtUpTo) {
 			this.recipient = recipient;
 			this.emitter = emitter;
 			this.version = version;
+			this.caughtUpTo = caughtUpTo;
 		}
 
 		/** At most one catch-up waits: a burst of writes wakes the stream once more, not once each. */
@@ -210,6 +221,10 @@ public class NotificationStreams implements SmartLifecycle {
 						emitter.send(change.removed() ? event.name("removed").data(Map.of("id", Long.toString(change.id())),
 								MediaType.APPLICATION_JSON) : event.name("notification").data(change.notification(), MediaType.APPLICATION_JSON));
 						version = change.version();
+						if (!change.removed() && change.version() > caughtUpTo) {
+							// a live change, not a replay of what a reconnecting client missed
+							delivery.record(Duration.between(change.notification().updatedAt(), clock.instant()));
+						}
 					}
 				}
 				while (changes.size() == BATCH);

@@ -41,6 +41,9 @@ class NotificationStreamIT {
 	@Autowired
 	NotificationStreams streams;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	UUID ana;
 	UUID ben;
 	String anaToken;
@@ -74,6 +77,7 @@ class NotificationStreamIT {
 				assertThat(stream.next("unread", SOON).data().path("count").asInt()).isEqualTo(1);
 			}
 			assertThat(bens.quietFor(Duration.ofSeconds(1))).isTrue();
+			assertThat(meters.get("notifications.delivery").timer().count()).as("two live sends timed").isGreaterThanOrEqualTo(2);
 		}
 	}
 
