@@ -50,14 +50,16 @@ public class NotificationSimulation extends Simulation {
 	private static final HttpClient STREAM_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** A like answered at {@code answeredAt} (nanoTime) in a step; the event may come before or after the answer. */
-	private record Like(String step, long answeredAt) {
+	/**
+	 * What was seen of one like: its answer (the step and nanoTime) and its event (nanoTime, 0 until seen); the
+	 * event may come before or after the answer.
+	 */
+	private record Sighting(String step, long answeredAt, long arrivedAt) {
 	}
 
 	private final List<People.Person> people = People.signUp(GATEWAY, AUTH, STREAMS);
 	private final List<String> posts = new ArrayList<>();
-	private final Map<String, Like> answered = new ConcurrentHashMap<>();
-	private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+	private final Map<String, Sighting> pending = new ConcurrentHashMap<>();
 	private final Steps steps = new Steps();
 	private final AtomicLong pairs = new AtomicLong();
 	private final List<HttpResponse<Stream<String>>> open = new ArrayList<>();
@@ -167,36 +169,27 @@ public class NotificationSimulation extends Simulation {
 		}
 	}
 
+	/** The like's answer; its event may already be there. */
 	private void answered(String key, String step, long at) {
-		Long event = arrived.remove(key);
-		if (event != null) {
-			delivered(step, key, at, event);
-		}
-		else {
-			answered.put(key, new Like(step, at));
-			Long late = arrived.remove(key); // the event came between the two lines above
-			if (late != null && answered.remove(key) != null) {
-				delivered(step, key, at, late);
-			}
-		}
+		meet(key, new Sighting(step, at, 0));
 	}
 
+	/** The like's event; its answer may already be there. */
 	private void arrived(String key, long at) {
-		Like like = answered.remove(key);
-		if (like != null) {
-			delivered(like.step(), key, like.answeredAt(), at);
-		}
-		else {
-			arrived.put(key, at);
-			Like late = answered.remove(key);
-			if (late != null && arrived.remove(key) != null) {
-				delivered(late.step(), key, late.answeredAt(), at);
-			}
+		meet(key, new Sighting(null, 0, at));
+	}
+
+	/** Whichever of the two comes second completes the pair and records the delivery. */
+	private void meet(String key, Sighting seen) {
+		Sighting both = pending.merge(key, seen, (first, second) -> new Sighting(first.step() != null ? first.step() : second.step(),
+				Math.max(first.answeredAt(), second.answeredAt()), Math.max(first.arrivedAt(), second.arrivedAt())));
+		if (both.step() != null && both.arrivedAt() != 0 && pending.remove(key, both)) {
+			delivered(both.step(), both.answeredAt(), both.arrivedAt());
 		}
 	}
 
 	/** An event that beat the like's answer to the client counts as 0 ms. */
-	private void delivered(String step, String key, long answeredAt, long arrivedAt) {
+	private void delivered(String step, long answeredAt, long arrivedAt) {
 		long millis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(arrivedAt - answeredAt));
 		steps.record("delivered@" + step.substring(step.indexOf('@') + 1), System.currentTimeMillis() - millis, millis, true);
 	}
@@ -216,7 +209,7 @@ public class NotificationSimulation extends Simulation {
 					like.percentile(50), like.percentile(99), like.errors(), delivered.count(), like.count(),
 					delivered.percentile(50), delivered.percentile(99), delivered.percentile(100)));
 		}
-		long undelivered = answered.size();
+		long undelivered = pending.values().stream().filter(s -> s.step() != null).count();
 		report.append("\nLikes answered whose event never arrived: %d.\n".formatted(undelivered));
 		Steps.write("notifications.md", report.toString());
 		open.forEach(r -> r.body().close());

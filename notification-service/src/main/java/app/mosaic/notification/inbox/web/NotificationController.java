@@ -82,7 +82,8 @@ class NotificationController {
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			NotificationType type = NotificationType.ofPreference(field.getKey())
 				.orElseThrow(() -> ApiProblem.badRequest("`" + safe(field.getKey()) + "` is not a notification type; the types are "
-						+ String.join(", ", preferences.of(caller.id()).keySet()) + "."));
+						+ java.util.Arrays.stream(NotificationType.values()).map(NotificationType::preference)
+							.collect(java.util.stream.Collectors.joining(", ")) + "."));
 			if (!field.getValue().isBoolean()) {
 				throw ApiProblem.badRequest("`" + type.preference() + "` must be true or false.");
 			}
