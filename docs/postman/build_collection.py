@@ -378,6 +378,60 @@ if (pm.response.code === 200) pm.test('drawn without more calls: actors, the pos
       headers=[{"key": "Last-Event-ID", "value": "yesterday"}, {"key": "Accept", "value": "text/event-stream"}]),
 ]
 
+# the live frames (/ws/chat) need a WebSocket client, which newman is not; the system tests read them
+messages = [
+  req("Ana starts a conversation with bob", "POST", "/conversations", token="anaToken", body={"usernames": ["{{bobUsername}}"]},
+      tests=status(201) + """
+pm.test('a DIRECT conversation of the two', () => {
+  const c = pm.response.json();
+  pm.expect(c.type).to.eql('DIRECT');
+  pm.expect(c.participants.map(p => p.username)).to.have.members([pm.collectionVariables.get('anaUsername'), pm.collectionVariables.get('bobUsername')]);
+  pm.collectionVariables.set('conversationId', c.id);
+});
+"""),
+  req("Starting it again finds the same one", "POST", "/conversations", token="bobToken", body={"usernames": ["{{anaUsername}}"]},
+      tests=ok_json(200, "pm.test('the same', () => pm.expect(pm.response.json().id).to.eql(pm.collectionVariables.get('conversationId')));")),
+  req("Ana sends a message", "POST", "/conversations/{{conversationId}}/messages", token="anaToken",
+      body={"text": "Loved your comment 💬", "clientMessageId": "{{run}}-1"},
+      tests=status(201) + "\npm.collectionVariables.set('messageId', pm.response.json().id);"),
+  req("A retried send creates nothing new", "POST", "/conversations/{{conversationId}}/messages", token="anaToken",
+      body={"text": "Loved your comment 💬", "clientMessageId": "{{run}}-1"},
+      tests=ok_json(200, "pm.test('the same message', () => pm.expect(pm.response.json().id).to.eql(pm.collectionVariables.get('messageId')));")),
+  req("Ana shares her post", "POST", "/conversations/{{conversationId}}/messages", token="anaToken",
+      body={"postId": "{{postId}}", "clientMessageId": "{{run}}-2"},
+      tests=status(201) + """
+pm.test('the post, as bob may see it', () => {
+  const m = pm.response.json();
+  pm.expect(m.type).to.eql('POST_SHARE');
+  pm.expect(m.post.id).to.eql(pm.collectionVariables.get('postId'));
+  pm.collectionVariables.set('shareId', m.id);
+});
+"""),
+  req("A message of two kinds at once", "POST", "/conversations/{{conversationId}}/messages", token="anaToken",
+      body={"text": "hi", "postId": "{{postId}}", "clientMessageId": "{{run}}-3"}, tests=status(400)),
+  req("Bob has two unread", "GET", "/conversations/{{conversationId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('two unread, the share last', () => { const c = pm.response.json(); pm.expect(c.unreadCount).to.eql(2); pm.expect(c.lastMessage.type).to.eql('POST_SHARE'); });")),
+  req("Bob reads them", "POST", "/conversations/{{conversationId}}/read", token="bobToken", body={"upToMessageId": "{{shareId}}"}, tests=status(204)),
+  req("Bob reacts to the first", "PUT", "/conversations/{{conversationId}}/messages/{{messageId}}/reaction", token="bobToken",
+      body={"emoji": "❤️"}, tests=status(204)),
+  req("A reaction is one emoji", "PUT", "/conversations/{{conversationId}}/messages/{{messageId}}/reaction", token="bobToken",
+      body={"emoji": "love"}, tests=status(400)),
+  req("Bob reads the conversation", "GET", "/conversations/{{conversationId}}/messages", token="bobToken",
+      tests=ok_json(200, """pm.test('newest first, with his reaction', () => {
+  const items = pm.response.json().items;
+  pm.expect(items.map(m => m.type)).to.eql(['POST_SHARE', 'TEXT']);
+  pm.expect(items[1].reactions.map(r => r.emoji)).to.eql(['❤️']);
+});""")),
+  req("Bob's inbox or requests hold it, read", "GET", "/conversations", token="bobToken",
+      tests=status(200)),
+  req("Bob cannot unsend ana's message", "DELETE", "/conversations/{{conversationId}}/messages/{{messageId}}", token="bobToken", tests=status(403)),
+  req("Ana unsends it", "DELETE", "/conversations/{{conversationId}}/messages/{{messageId}}", token="anaToken", tests=status(204)),
+  req("A conversation that is not theirs", "GET", "/conversations/1/messages", token="bobToken", tests=status(404)),
+  req("Bob deletes the conversation for himself", "DELETE", "/conversations/{{conversationId}}", token="bobToken", tests=status(204)),
+  req("It is gone from his lists", "GET", "/conversations/requests", token="bobToken",
+      tests=ok_json(200, "pm.test('not there', () => pm.expect(pm.response.json().items.map(c => c.id)).to.not.include(pm.collectionVariables.get('conversationId')));")),
+]
+
 SAVES = next(i for i, r in enumerate(posts) if r['name'] == 'Bob saves the post')
 
 closing = [
@@ -394,7 +448,7 @@ closing = [
 collection = {
   "info": {
     "name": "Mosaic API",
-    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload photos, follow, request, approve, mute, block, post a carousel, read their home feeds, like, comment, reply, save into a collection, find hashtags and places, edit and delete the post, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
+    "description": "Every public endpoint of Mosaic that exists today, through the gateway, as one journey: two people sign up, edit profiles, upload photos, follow, request, approve, mute, block, post a carousel, read their home feeds, like, comment, reply, save into a collection, message each other, find hashtags and places, edit and delete the post, sign out and delete their accounts. Each request's tests check the answer and pass ids and tokens on. Run: npx newman run docs/postman/mosaic.postman_collection.json -e docs/postman/local.postman_environment.json --working-dir docs/postman",
     "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
   },
   "event": [{"listen": "test", "script": {"type": "text/javascript", "exec": js("""
@@ -415,10 +469,11 @@ if (pm.response.code >= 400) {
     {"name": "Social graph", "item": graph},
     {"name": "Posts and engagement", "item": posts[:SAVES]},
     {"name": "Notifications", "item": notifications},
+    {"name": "Direct messages", "item": messages},
     {"name": "Saves, collections, hashtags, places; edits and deletion", "item": posts[SAVES:]},
     {"name": "Passwords, sign-out and account deletion", "item": closing},
   ],
-  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId", "postPhoto1", "postPhoto2", "postId", "placeId", "commentId", "replyId", "collectionId", "notificationId"]] + [{"key": "tries", "value": 0}],
+  "variable": [{"key": k, "value": ""} for k in ["run", "anaUsername", "anaEmail", "anaPassword", "anaId", "anaToken", "anaRefresh", "bobUsername", "bobEmail", "bobPassword", "bobId", "bobToken", "bobRefresh", "mediaId", "thumbUrl", "spareMediaId", "postPhoto1", "postPhoto2", "postId", "placeId", "commentId", "replyId", "collectionId", "notificationId", "conversationId", "messageId", "shareId"]] + [{"key": "tries", "value": 0}],
 }
 import os
 os.chdir(os.path.dirname(os.path.abspath(__file__)))

@@ -2,6 +2,8 @@ package app.mosaic.notification.messaging;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import app.mosaic.notification.inbox.Notifications;
 import app.mosaic.notification.inbox.Notifications.Activity;
 import app.mosaic.notification.inbox.Subjects;
 import app.mosaic.notification.people.People;
+import app.mosaic.notification.stream.NotificationStreams;
 import app.mosaic.platform.events.EventConsumer;
 
 /**
@@ -28,6 +31,7 @@ class NotificationConsumers {
 	static final String PROFILES = "notification-service.profiles";
 	static final String GRAPH = "notification-service.graph";
 	static final String POSTS = "notification-service.posts";
+	static final String CHATS = "notification-service.chats";
 
 	@Bean
 	EventConsumer identityEvents(People people, Notifications notifications, Subjects subjects) {
@@ -138,6 +142,26 @@ class NotificationConsumers {
 			.build();
 	}
 
+	/** A direct message is no notification: it is announced on the recipients' streams, for their badges. */
+	@Bean
+	EventConsumer chatEvents(NotificationStreams streams) {
+		return EventConsumer.named(CHATS).topics("chat.events")
+			.on("MessageSent", MessageSent.class, m -> {
+				Map<String, Object> message = new LinkedHashMap<>();
+				message.put("conversationId", m.conversationId());
+				message.put("messageId", m.messageId());
+				message.put("senderId", m.senderId());
+				message.put("sentAt", m.sentAt());
+				List<UUID> requests = m.requestRecipientIds() == null ? List.of() : m.requestRecipientIds();
+				List<UUID> inbox = m.recipientIds().stream().filter(u -> !requests.contains(u)).toList();
+				message.put("request", false);
+				streams.announceMessage(inbox, message);
+				message.put("request", true);
+				streams.announceMessage(requests, message);
+			})
+			.build();
+	}
+
 	/**
 	 * Mentions reach those who may see the post: anyone for a public post, the author's approved followers for a
 	 * followers-only one (a mention must not show a private post's thumbnail to a stranger).
@@ -217,6 +241,10 @@ class NotificationConsumers {
 	}
 
 	record CommentDeleted(String commentId) {
+	}
+
+	record MessageSent(String messageId, String conversationId, UUID senderId, List<UUID> recipientIds, List<UUID> requestRecipientIds,
+			Instant sentAt) {
 	}
 
 	record CommentLike(String commentId, String postId, UUID commentAuthorId, UUID userId, Instant likedAt) {

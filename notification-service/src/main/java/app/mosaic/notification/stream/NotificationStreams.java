@@ -1,10 +1,6 @@
 package app.mosaic.notification.stream;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +17,19 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 import app.mosaic.notification.inbox.NotificationChannel;
 import app.mosaic.notification.inbox.NotificationReads;
+import app.mosaic.platform.live.PostgresListener;
 
 /**
  * The open notification streams of this instance, and what wakes them: a dedicated PostgreSQL connection
@@ -48,9 +45,6 @@ public class NotificationStreams implements SmartLifecycle {
 	private static final int BATCH = 100;
 
 	private final NotificationReads reads;
-	private final String url;
-	private final String username;
-	private final String password;
 	private final Duration heartbeat;
 	private final Timer delivery;
 	private final java.time.Clock clock;
@@ -58,17 +52,21 @@ public class NotificationStreams implements SmartLifecycle {
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 	private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
 			Thread.ofPlatform().name("notification-heartbeats").daemon().factory());
+	private final PostgresListener listener;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
 	private volatile boolean running;
-	private volatile Connection listening;
-	private Thread listener;
 
 	NotificationStreams(NotificationReads reads, @Value("${spring.datasource.url}") String url,
 			@Value("${spring.datasource.username}") String username, @Value("${spring.datasource.password}") String password,
-			@Value("${mosaic.notifications.heartbeat:15s}") Duration heartbeat, MeterRegistry meters, java.time.Clock clock) {
+			@Value("${mosaic.notifications.heartbeat:15s}") Duration heartbeat, MeterRegistry meters, java.time.Clock clock,
+			JdbcClient jdbc, JsonMapper json) {
 		this.reads = reads;
-		this.url = url;
-		this.username = username;
-		this.password = password;
+		// a write names its recipient; on (re)connecting, every stream catches up on what was written meanwhile
+		this.jdbc = jdbc;
+		this.json = json;
+		this.listener = new PostgresListener(NotificationChannel.NAME, url, username, password, this::heard,
+				() -> open.values().forEach(s -> s.forEach(Stream::wake)));
 		this.heartbeat = heartbeat;
 		this.clock = clock;
 		this.delivery = Timer.builder("notifications.delivery")
@@ -116,10 +114,36 @@ public class NotificationStreams implements SmartLifecycle {
 		open.getOrDefault(recipient, Set.of()).forEach(Stream::wake);
 	}
 
+	/**
+	 * A new direct message, for the recipients' badges: a {@code message} event on every stream they have open on
+	 * any instance once the calling transaction commits. Not stored, so not replayed to a reconnecting client (the
+	 * conversations list has it).
+	 */
+	public void announceMessage(List<UUID> recipients, Map<String, Object> message) {
+		if (!recipients.isEmpty()) {
+			jdbc.sql("SELECT pg_notify(?, ?)").params(NotificationChannel.NAME,
+					json.writeValueAsString(new Announcement(recipients, "message", message))).query((rs, row) -> 1).list();
+		}
+	}
+
+	/** A recipient's id (their notifications changed), or an {@link Announcement}. */
+	private void heard(String payload) {
+		if (!payload.startsWith("{")) {
+			wake(UUID.fromString(payload));
+			return;
+		}
+		Announcement a = json.readValue(payload, Announcement.class);
+		a.to().forEach(recipient -> open.getOrDefault(recipient, Set.of())
+			.forEach(stream -> senders.execute(() -> stream.announce(a.event(), a.data()))));
+	}
+
+	record Announcement(List<UUID> to, String event, Map<String, Object> data) {
+	}
+
 	@Override
 	public void start() {
 		running = true;
-		listener = Thread.ofPlatform().name("notification-listener").daemon().start(this::listen);
+		listener.start();
 		long every = heartbeat.toMillis();
 		heartbeats.scheduleWithFixedDelay(() -> open.values().forEach(s -> s.forEach(stream -> senders.execute(stream::heartbeat))),
 				every, every, TimeUnit.MILLISECONDS);
@@ -129,15 +153,7 @@ public class NotificationStreams implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		heartbeats.shutdownNow();
-		Connection c = listening;
-		if (c != null) {
-			try {
-				c.close();
-			}
-			catch (SQLException e) {
-				// closing anyway
-			}
-		}
+		listener.stop();
 		open.values().forEach(s -> s.forEach(stream -> stream.emitter.complete()));
 		senders.shutdown();
 	}
@@ -145,42 +161,6 @@ public class NotificationStreams implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
-	}
-
-	private void listen() {
-		while (running) {
-			try (Connection connection = DriverManager.getConnection(url, username, password);
-					Statement statement = connection.createStatement()) {
-				listening = connection;
-				statement.execute("LISTEN " + NotificationChannel.NAME);
-				// what was written while this instance was not listening
-				open.values().forEach(s -> s.forEach(Stream::wake));
-				PGConnection pg = connection.unwrap(PGConnection.class);
-				while (running) {
-					PGNotification[] notifications = pg.getNotifications(10_000);
-					if (notifications != null) {
-						for (PGNotification n : notifications) {
-							wake(UUID.fromString(n.getParameter()));
-						}
-					}
-				}
-			}
-			catch (SQLException | RuntimeException e) {
-				if (running) {
-					log.warn("Listening for notifications failed; listening again in a second", e);
-					sleep();
-				}
-			}
-		}
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(1000);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	/** One client's stream: sends happen one at a time, in version order. */
@@ -242,6 +222,19 @@ public class NotificationStreams implements SmartLifecycle {
 				log.warn("A notification stream could not catch up; it is closed and the client reconnects", e);
 				close(this);
 				emitter.completeWithError(e);
+			}
+			finally {
+				sending.unlock();
+			}
+		}
+
+		void announce(String event, Map<String, Object> data) {
+			sending.lock();
+			try {
+				emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException e) {
+				close(this);
 			}
 			finally {
 				sending.unlock();

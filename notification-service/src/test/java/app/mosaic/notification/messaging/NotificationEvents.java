@@ -1,7 +1,6 @@
 package app.mosaic.notification.messaging;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import app.mosaic.testkit.EventContracts;
-import app.mosaic.testkit.KafkaTestConsumer;
-import app.mosaic.testkit.ProcessedEvents;
+import app.mosaic.testkit.ContractEvents;
 
 /**
  * Events as the other services publish them: their contracts' examples with a test's own values in the payload
@@ -24,17 +19,12 @@ import app.mosaic.testkit.ProcessedEvents;
  */
 public final class NotificationEvents {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() << 22);
 
-	private record Sent(String consumer, String topic, String type, String key, String value) {
-	}
-
-	private final JdbcClient jdbc;
-	private final List<Sent> sent = new ArrayList<>();
+	private final ContractEvents events;
 
 	public NotificationEvents(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		this.events = new ContractEvents(jdbc);
 	}
 
 	public static long newId() {
@@ -139,19 +129,23 @@ public final class NotificationEvents {
 				"postId", Long.toString(post), "commentAuthorId", commentAuthor, "userId", liker, "unlikedAt", Instant.now()));
 	}
 
+	/** A direct message from {@code sender}; {@code requests} are the recipients for whom it is a request. */
+	public NotificationEvents messageSent(UUID sender, List<UUID> recipients, List<UUID> requests) {
+		long conversation = newId();
+		return send(NotificationConsumers.CHATS, "chat.events", "MessageSent", conversation, Map.of("messageId", Long.toString(newId()),
+				"conversationId", Long.toString(conversation), "senderId", sender, "recipientIds", recipients,
+				"requestRecipientIds", requests, "sentAt", Instant.now()));
+	}
+
 	/** The same record value once more, as Kafka redelivers after a rebalance. */
 	public NotificationEvents again() {
-		Sent last = sent.get(sent.size() - 1);
-		KafkaTestConsumer.send(last.topic(), last.key(), last.type(), last.value());
+		events.again();
 		return this;
 	}
 
 	/** Waits until every event sent so far is processed. */
 	public void settle() {
-		for (Sent s : sent) {
-			ProcessedEvents.awaitAll(jdbc, s.consumer(), List.of(s.value()));
-		}
-		sent.clear();
+		events.settle();
 	}
 
 	private NotificationEvents graph(String type, UUID follower, UUID followee, String at) {
@@ -160,14 +154,7 @@ public final class NotificationEvents {
 	}
 
 	private NotificationEvents send(String consumer, String topic, String type, Object key, Map<String, Object> payload) {
-		ObjectNode value = (ObjectNode) JSON.readTree(EventContracts.example(topic, type));
-		value.put("eventId", UUID.randomUUID().toString());
-		value.put("aggregateId", key.toString());
-		ObjectNode fields = (ObjectNode) value.get("payload");
-		payload.forEach((name, v) -> fields.set(name, JSON.valueToTree(v instanceof UUID || v instanceof Instant ? v.toString() : v)));
-		String json = JSON.writeValueAsString(value);
-		KafkaTestConsumer.send(topic, key.toString(), type, json);
-		sent.add(new Sent(consumer, topic, type, key.toString(), json));
+		events.send(consumer, topic, type, key, payload);
 		return this;
 	}
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,22 @@ class NotificationStreamIT {
 		try (SseClient stream = open(anaToken, null)) {
 			await().atMost(SOON).until(() -> stream.comments() >= 2);
 		}
+	}
+
+	@Test
+	void aDirectMessageIsAnnouncedOnTheRecipientsStreamsForTheirBadgesAndStoresNothing() {
+		UUID cleo = UUID.randomUUID();
+		try (SseClient anas = open(anaToken, null); SseClient cleos = open(TestJwts.forUser(cleo, "cleo"), null)) {
+			anas.next("unread", SOON);
+			cleos.next("unread", SOON);
+			new NotificationEvents(jdbc).messageSent(ben, List.of(ana, cleo), List.of(cleo)).settle();
+			SseClient.Event message = anas.next("message", SOON);
+			assertThat(message.data().path("senderId").asString()).isEqualTo(ben.toString());
+			assertThat(message.data().path("conversationId").asString()).isNotBlank();
+			assertThat(message.data().path("request").asBoolean()).isFalse();
+			assertThat(cleos.next("message", SOON).data().path("request").asBoolean()).as("cleo does not follow ben").isTrue();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE recipient_id = ?").param(ana).query(Long.class).single()).isZero();
 	}
 
 	@Test

@@ -28,8 +28,12 @@ public final class ServiceStubs {
 	private record Answer(int status, String body) {
 	}
 
+	private record Conditional(String bodyContains, Answer answer) {
+	}
+
 	private static HttpServer server;
 	private static final Map<String, Answer> answers = new ConcurrentHashMap<>();
+	private static final Map<String, List<Conditional>> conditionals = new ConcurrentHashMap<>();
 	private static final List<Received> received = new CopyOnWriteArrayList<>();
 	private static final AtomicInteger tokensIssued = new AtomicInteger();
 
@@ -61,6 +65,16 @@ public final class ServiceStubs {
 		answers.put(method + " " + path, new Answer(status, json));
 	}
 
+	/**
+	 * From now on, {@code method path} answers {@code status} with this JSON body when the request's body contains
+	 * {@code bodyContains} (such as a viewer's id); the latest such answer wins over earlier ones and over
+	 * {@link #answer}.
+	 */
+	public static void answerWhen(String method, String path, String bodyContains, int status, String json) {
+		conditionals.computeIfAbsent(method + " " + path, k -> new CopyOnWriteArrayList<>()).add(0,
+				new Conditional(bodyContains, new Answer(status, json)));
+	}
+
 	/** The requests to {@code path} so far, oldest first (token requests are only counted). */
 	public static List<Received> received(String path) {
 		return received.stream().filter(r -> r.path().equals(path)).toList();
@@ -73,6 +87,7 @@ public final class ServiceStubs {
 	/** Forgets answers and received requests. */
 	public static void reset() {
 		answers.clear();
+		conditionals.clear();
 		received.clear();
 	}
 
@@ -87,8 +102,10 @@ public final class ServiceStubs {
 			else {
 				received.add(new Received(exchange.getRequestMethod(), path,
 						exchange.getRequestHeaders().getFirst("Authorization"), body));
-				answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Answer(404,
-						"{\"status\":404,\"detail\":\"The stub has no answer for this.\"}"));
+				String key = exchange.getRequestMethod() + " " + path;
+				answer = conditionals.getOrDefault(key, List.of()).stream().filter(c -> body.contains(c.bodyContains()))
+					.map(Conditional::answer).findFirst()
+					.orElse(answers.getOrDefault(key, new Answer(404, "{\"status\":404,\"detail\":\"The stub has no answer for this.\"}")));
 			}
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
