@@ -118,6 +118,33 @@ public class ChatReads {
 		return participant(conversation, user).orElseThrow(ChatReads::notFound);
 	}
 
+	/** A conversation's type and everyone in it, in one round trip. */
+	public record Roster(String type, List<Participant> participants) {
+
+		public Optional<Participant> member(UUID user) {
+			return participants.stream().filter(p -> p.userId().equals(user)).findFirst();
+		}
+
+		public List<UUID> userIds() {
+			return participants.stream().map(Participant::userId).toList();
+		}
+	}
+
+	public Roster roster(long conversation) {
+		List<String> type = new ArrayList<>(1);
+		List<Participant> participants = jdbc.sql("""
+				SELECT p.conversation_id, p.user_id, p.folder, p.hidden, p.cleared_up_to, p.last_read_id, c.type
+				FROM participant p JOIN conversation c ON c.id = p.conversation_id
+				WHERE p.conversation_id = ? ORDER BY p.joined_at, p.user_id""")
+			.param(conversation).query((rs, row) -> {
+				if (type.isEmpty()) {
+					type.add(rs.getString("type"));
+				}
+				return participant(rs, row);
+			}).list();
+		return new Roster(type.isEmpty() ? null : type.get(0), participants);
+	}
+
 	public List<Participant> participants(long conversation) {
 		return jdbc.sql("""
 				SELECT conversation_id, user_id, folder, hidden, cleared_up_to, last_read_id FROM participant
@@ -168,16 +195,23 @@ public class ChatReads {
 
 	/** Views of these messages; {@code posts} are the shared posts to show, by id (others show none). */
 	public Map<Long, MessageView> messageViews(List<MessageRow> rows, Map<Long, JsonNode> posts) {
+		return messageViews(rows, posts, true);
+	}
+
+	/** A message just sent has no reactions to read. */
+	Map<Long, MessageView> messageViews(List<MessageRow> rows, Map<Long, JsonNode> posts, boolean withReactions) {
 		Map<Long, MessageView> views = new LinkedHashMap<>();
 		if (rows.isEmpty()) {
 			return views;
 		}
 		Map<Long, List<ReactionView>> reactions = new HashMap<>();
-		jdbc.sql("SELECT message_id, user_id, emoji FROM reaction WHERE message_id IN (:ids) ORDER BY reacted_at")
-			.param("ids", rows.stream().map(MessageRow::id).toList())
-			.query((rs, row) -> reactions.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
-				.add(new ReactionView(rs.getObject("user_id", UUID.class), rs.getString("emoji"))))
-			.list();
+		if (withReactions) {
+			jdbc.sql("SELECT message_id, user_id, emoji FROM reaction WHERE message_id IN (:ids) ORDER BY reacted_at")
+				.param("ids", rows.stream().map(MessageRow::id).toList())
+				.query((rs, row) -> reactions.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
+					.add(new ReactionView(rs.getObject("user_id", UUID.class), rs.getString("emoji"))))
+				.list();
+		}
 		List<UUID> senders = rows.stream().map(MessageRow::senderId).distinct().toList();
 		Map<UUID, PersonView> persons = new HashMap<>();
 		people.views(senders).forEach(p -> persons.put(p.id(), p));

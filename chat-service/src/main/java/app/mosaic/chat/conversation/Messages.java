@@ -75,24 +75,24 @@ public class Messages {
 
 	public Sent send(Caller sender, long conversation, Draft draft) {
 		String type = check(draft);
-		Participant me = reads.member(conversation, sender.id());
+		ChatReads.Roster roster = reads.roster(conversation);
+		roster.member(sender.id()).orElseThrow(ChatReads::notFound);
 		var existing = sent(conversation, sender.id(), draft.clientMessageId());
 		if (existing.isPresent()) {
 			return new Sent(replay(existing.get(), type, draft, sender.id()), false);
 		}
-		List<Participant> everyone = reads.participants(conversation);
-		List<UUID> others = everyone.stream().map(Participant::userId).filter(u -> !u.equals(sender.id())).toList();
+		List<UUID> others = roster.userIds().stream().filter(u -> !u.equals(sender.id())).toList();
 		if (others.isEmpty()) {
 			throw ApiProblem.conflict("Nobody else is in this conversation any more.");
 		}
-		if ("DIRECT".equals(conversationType(conversation)) && people.blockedEitherWay(sender.id(), others.get(0))) {
+		if ("DIRECT".equals(roster.type()) && people.blockedEitherWay(sender.id(), others.get(0))) {
 			throw ApiProblem.forbidden("You cannot message this person.");
 		}
 		JsonNode post = "POST_SHARE".equals(type) ? shareable(draft.postId(), sender.id(), others) : null;
 		long id = ids.next();
 		String stored = "MEDIA".equals(type) ? media.claim(id, sender.id(), draft.mediaId()) : null;
 		try {
-			return tx.execute(status -> store(sender, me, everyone, conversation, id, type, draft, stored, post));
+			return tx.execute(status -> store(sender, roster, conversation, id, type, draft, stored, post));
 		}
 		catch (RuntimeException e) {
 			if (stored != null) {
@@ -102,8 +102,8 @@ public class Messages {
 		}
 	}
 
-	private Sent store(Caller sender, Participant me, List<Participant> everyone, long conversation, long id, String type, Draft draft,
-			String stored, JsonNode post) {
+	private Sent store(Caller sender, ChatReads.Roster roster, long conversation, long id, String type, Draft draft, String stored,
+			JsonNode post) {
 		people.knownFromToken(sender.id(), sender.username());
 		Instant now = clock.instant();
 		Instant expires = draft.expiresInSeconds() == null ? null : now.plusSeconds(draft.expiresInSeconds());
@@ -127,20 +127,23 @@ public class Messages {
 		}
 		jdbc.sql("UPDATE conversation SET activity = greatest(activity, ?), activity_at = ? WHERE id = ?")
 			.params(id, Timestamp.from(now), conversation).update();
-		// a new message brings the conversation back to whoever deleted it; replying to a request accepts it
-		jdbc.sql("UPDATE participant SET hidden = false WHERE conversation_id = ? AND hidden").param(conversation).update();
-		jdbc.sql("UPDATE participant SET folder = 'INBOX', last_read_id = greatest(last_read_id, ?) WHERE conversation_id = ? AND user_id = ?")
-			.params(id, conversation, sender.id()).update();
+		// a new message brings the conversation back to whoever deleted it; the sender has read it, and replying
+		// to a request accepts it
+		jdbc.sql("""
+				UPDATE participant SET hidden = false,
+				    folder = CASE WHEN user_id = :sender THEN 'INBOX' ELSE folder END,
+				    last_read_id = CASE WHEN user_id = :sender THEN greatest(last_read_id, :id) ELSE last_read_id END
+				WHERE conversation_id = :conversation AND (hidden OR user_id = :sender)""")
+			.param("sender", sender.id()).param("id", id).param("conversation", conversation).update();
 		MessageRow row = new MessageRow(id, conversation, sender.id(), type, draft.text(), stored, draft.postId(), draft.clientMessageId(),
 				now, expires);
-		MessageView view = reads.messageViews(List.of(row), post == null ? Map.of() : Map.of(draft.postId(), post)).get(id);
-		List<UUID> all = everyone.stream().map(Participant::userId).toList();
-		List<UUID> requests = everyone.stream()
+		MessageView view = reads.messageViews(List.of(row), post == null ? Map.of() : Map.of(draft.postId(), post), false).get(id);
+		List<UUID> all = roster.userIds();
+		List<UUID> requests = roster.participants().stream()
 			.filter(p -> !p.userId().equals(sender.id()) && p.folder() == Folder.REQUEST)
 			.map(Participant::userId).toList();
 		events.publish(Long.toString(conversation), new ChatEvents.MessageSent(Long.toString(id), Long.toString(conversation),
-				conversationType(conversation), sender.id(), all.stream().filter(u -> !u.equals(sender.id())).toList(), requests, type, now,
-				expires));
+				roster.type(), sender.id(), all.stream().filter(u -> !u.equals(sender.id())).toList(), requests, type, now, expires));
 		frames.message(all, requests, view);
 		return new Sent(view, true);
 	}
@@ -217,10 +220,6 @@ public class Messages {
 
 	private List<UUID> everyone(long conversation) {
 		return reads.participants(conversation).stream().map(Participant::userId).toList();
-	}
-
-	private String conversationType(long conversation) {
-		return jdbc.sql("SELECT type FROM conversation WHERE id = ?").param(conversation).query(String.class).single();
 	}
 
 	private java.util.Optional<MessageRow> sent(long conversation, UUID sender, String clientMessageId) {

@@ -123,7 +123,7 @@ public class ChatSockets extends TextWebSocketHandler implements SmartLifecycle 
 			return all;
 		});
 		// tells the client it is registered: frames sent from now on reach it
-		socket.enqueue(json.writeValueAsString(Map.of("type", "ready", "userId", socket.user)), null);
+		socket.enqueue(json.writeValueAsString(frame("ready", "userId", socket.user.toString())), null);
 	}
 
 	@Override
@@ -223,6 +223,14 @@ public class ChatSockets extends TextWebSocketHandler implements SmartLifecycle 
 			frame.set("message", json.valueToTree(reads.messageViews(List.of(row), Map.of()).get(row.id())));
 			return frame;
 		}).orElse(null);
+	}
+
+	/** Every frame names its type first. */
+	private static Map<String, String> frame(String type, String field, String value) {
+		Map<String, String> frame = new java.util.LinkedHashMap<>();
+		frame.put("type", type);
+		frame.put(field, value);
+		return frame;
 	}
 
 	@Override
@@ -344,7 +352,7 @@ public class ChatSockets extends TextWebSocketHandler implements SmartLifecycle 
 		}
 
 		void error(String detail) {
-			enqueue(json.writeValueAsString(Map.of("type", "error", "detail", detail)), null);
+			enqueue(json.writeValueAsString(frame("error", "detail", detail)), null);
 		}
 
 		void close(CloseStatus status) {
