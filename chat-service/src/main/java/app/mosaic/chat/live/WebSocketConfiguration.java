@@ -1,5 +1,7 @@
 package app.mosaic.chat.live;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -20,6 +24,8 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import app.mosaic.platform.web.Problems;
 
 /**
  * {@code /ws/chat}. The token comes as {@code Authorization: Bearer}, as {@code ?access_token=} or, for browsers,
@@ -43,7 +49,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
+		DefaultHandshakeHandler handshake = new ProblemHandshakeHandler();
 		handshake.setSupportedProtocols(SUBPROTOCOL);
 		// tokens, never cookies, authenticate a socket: another site's page cannot ride on a user's session
 		registry.addHandler(sockets, PATH).setHandshakeHandler(handshake).addInterceptors(new TokenFinder()).setAllowedOriginPatterns("*");
@@ -60,6 +66,37 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	BearerTokenResolver bearerTokenResolver() {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 		return request -> PATH.equals(request.getRequestURI()) ? null : header.resolve(request);
+	}
+
+	/** A request that is no WebSocket handshake is answered problem+json, as every other mistake is. */
+	private static final class ProblemHandshakeHandler extends DefaultHandshakeHandler {
+
+		@Override
+		protected void handleInvalidUpgradeHeader(ServerHttpRequest request, ServerHttpResponse response) throws IOException {
+			refuse(response, HttpStatus.BAD_REQUEST, "This is a WebSocket endpoint: connect with Upgrade: websocket.");
+		}
+
+		@Override
+		protected void handleInvalidConnectHeader(ServerHttpRequest request, ServerHttpResponse response) throws IOException {
+			refuse(response, HttpStatus.BAD_REQUEST, "This is a WebSocket endpoint: connect with Connection: Upgrade.");
+		}
+
+		@Override
+		protected void handleWebSocketVersionNotSupported(ServerHttpRequest request, ServerHttpResponse response) {
+			response.getHeaders().set("Sec-WebSocket-Version", "13");
+			try {
+				refuse(response, HttpStatus.UPGRADE_REQUIRED, "Only WebSocket version 13 is supported.");
+			}
+			catch (IOException e) {
+				// the client went away
+			}
+		}
+
+		private static void refuse(ServerHttpResponse response, HttpStatus status, String detail) throws IOException {
+			response.setStatusCode(status);
+			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			response.getBody().write(Problems.json(Problems.of(status, status.getReasonPhrase(), detail)).getBytes(StandardCharsets.UTF_8));
+		}
 	}
 
 	private static final class TokenFinder implements HandshakeInterceptor {

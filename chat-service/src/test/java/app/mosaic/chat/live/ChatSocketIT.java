@@ -117,6 +117,10 @@ class ChatSocketIT {
 				assertThat(closed.reason()).contains("access token");
 			}
 		}
+		HttpApi.Response plain = api.get("/ws/chat").bearer(ana.token()).send();
+		assertThat(plain.status()).as("no handshake").isEqualTo(400);
+		assertThat(plain.contentType()).startsWith("application/problem+json");
+
 		String theirs = conversation(ben, cleo.username());
 		try (WebSocketClient anas = ready(WebSocketClient.open(ws(port), ana.token()));
 				WebSocketClient cleos = ready(WebSocketClient.open(ws(port), cleo.token()))) {
