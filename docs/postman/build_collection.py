@@ -422,8 +422,8 @@ pm.test('the post, as bob may see it', () => {
   pm.expect(items.map(m => m.type)).to.eql(['POST_SHARE', 'TEXT']);
   pm.expect(items[1].reactions.map(r => r.emoji)).to.eql(['❤️']);
 });""")),
-  req("Bob's inbox or requests hold it, read", "GET", "/conversations", token="bobToken",
-      tests=status(200)),
+  req("Nothing unread for bob now", "GET", "/conversations/{{conversationId}}", token="bobToken",
+      tests=ok_json(200, "pm.test('read', () => pm.expect(pm.response.json().unreadCount).to.eql(0));")),
   req("Bob cannot unsend ana's message", "DELETE", "/conversations/{{conversationId}}/messages/{{messageId}}", token="bobToken", tests=status(403)),
   req("Ana unsends it", "DELETE", "/conversations/{{conversationId}}/messages/{{messageId}}", token="anaToken", tests=status(204)),
   req("A conversation that is not theirs", "GET", "/conversations/1/messages", token="bobToken", tests=status(404)),

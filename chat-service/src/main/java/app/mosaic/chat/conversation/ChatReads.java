@@ -145,6 +145,13 @@ public class ChatReads {
 		return new Roster(type.isEmpty() ? null : type.get(0), participants);
 	}
 
+	/** The roster of a conversation the user is in; 404, as for one that does not exist, when they are not. */
+	public Roster rosterOf(long conversation, UUID user) {
+		Roster roster = roster(conversation);
+		roster.member(user).orElseThrow(ChatReads::notFound);
+		return roster;
+	}
+
 	public List<Participant> participants(long conversation) {
 		return jdbc.sql("""
 				SELECT conversation_id, user_id, folder, hidden, cleared_up_to, last_read_id FROM participant
@@ -161,7 +168,7 @@ public class ChatReads {
 			.param("now", Timestamp.from(clock.instant())).param("viewer", viewer).param("folder", folder.name())
 			.param("before", page.before()).param("limit", page.fetch())
 			.query(ChatReads::conversationRow).list();
-		Map<Long, ConversationView> views = views(viewer, rows);
+		Map<Long, ConversationView> views = views(rows);
 		return page.page(rows, r -> views.get(r.id()), ConversationRow::activity);
 	}
 
@@ -171,7 +178,7 @@ public class ChatReads {
 				WHERE p.user_id = :viewer AND c.id = :id""")
 			.param("now", Timestamp.from(clock.instant())).param("viewer", viewer).param("id", id)
 			.query(ChatReads::conversationRow).single();
-		return views(viewer, List.of(row)).get(id);
+		return views(List.of(row)).get(id);
 	}
 
 	/** Newest first; shared posts are shown as the viewer may see them. */
@@ -253,7 +260,7 @@ public class ChatReads {
 		return byId;
 	}
 
-	private Map<Long, ConversationView> views(UUID viewer, List<ConversationRow> rows) {
+	private Map<Long, ConversationView> views(List<ConversationRow> rows) {
 		Map<Long, ConversationView> views = new HashMap<>();
 		if (rows.isEmpty()) {
 			return views;

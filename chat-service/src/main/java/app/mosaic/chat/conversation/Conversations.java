@@ -156,7 +156,8 @@ public class Conversations {
 	/** Marks what the reader has seen, up to a message; every participant's sockets get a {@code read} frame. */
 	@Transactional
 	public void read(UUID reader, long conversation, long upTo) {
-		Participant me = reads.member(conversation, reader);
+		ChatReads.Roster roster = reads.rosterOf(conversation, reader);
+		Participant me = roster.member(reader).orElseThrow();
 		if (upTo <= me.clearedUpTo() || reads.message(conversation, upTo).isEmpty()) {
 			throw ApiProblem.badRequest("upToMessageId: no such message in this conversation.");
 		}
@@ -166,7 +167,7 @@ public class Conversations {
 				WHERE conversation_id = ? AND user_id = ? AND last_read_id < ?""")
 			.params(upTo, Timestamp.from(now), conversation, reader, upTo).update();
 		if (advanced > 0) {
-			frames.read(reads.participants(conversation).stream().map(Participant::userId).toList(), conversation, reader, upTo, now);
+			frames.read(roster.userIds(), conversation, reader, upTo, now);
 		}
 	}
 

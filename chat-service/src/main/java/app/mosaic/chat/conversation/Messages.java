@@ -75,8 +75,7 @@ public class Messages {
 
 	public Sent send(Caller sender, long conversation, Draft draft) {
 		String type = check(draft);
-		ChatReads.Roster roster = reads.roster(conversation);
-		roster.member(sender.id()).orElseThrow(ChatReads::notFound);
+		ChatReads.Roster roster = reads.rosterOf(conversation, sender.id());
 		var existing = sent(conversation, sender.id(), draft.clientMessageId());
 		if (existing.isPresent()) {
 			return new Sent(replay(existing.get(), type, draft, sender.id()), false);
@@ -104,7 +103,6 @@ public class Messages {
 
 	private Sent store(Caller sender, ChatReads.Roster roster, long conversation, long id, String type, Draft draft, String stored,
 			JsonNode post) {
-		people.knownFromToken(sender.id(), sender.username());
 		Instant now = clock.instant();
 		Instant expires = draft.expiresInSeconds() == null ? null : now.plusSeconds(draft.expiresInSeconds());
 		int inserted = jdbc.sql("""
@@ -151,32 +149,32 @@ public class Messages {
 	/** Unsends the caller's own message, for everyone. */
 	@Transactional
 	public void unsend(UUID user, long conversation, long message) {
-		reads.member(conversation, user);
+		ChatReads.Roster roster = reads.rosterOf(conversation, user);
 		MessageRow row = reads.message(conversation, message).orElseThrow(() -> ApiProblem.notFound("No such message."));
 		if (!row.senderId().equals(user)) {
 			throw ApiProblem.forbidden("You can unsend only your own messages.");
 		}
 		delete(row);
-		frames.unsent(everyone(conversation), conversation, message);
+		frames.unsent(roster.userIds(), conversation, message);
 	}
 
 	/** The caller's one reaction to a message, replacing the one before. */
 	@Transactional
 	public void react(UUID user, long conversation, long message, String emoji) {
 		String checked = emoji(emoji);
-		visible(user, conversation, message);
+		ChatReads.Roster roster = visible(user, conversation, message);
 		jdbc.sql("""
 				INSERT INTO reaction (message_id, user_id, emoji, reacted_at) VALUES (?, ?, ?, ?)
 				ON CONFLICT (message_id, user_id) DO UPDATE SET emoji = excluded.emoji, reacted_at = excluded.reacted_at""")
 			.params(message, user, checked, Timestamp.from(clock.instant())).update();
-		frames.reaction(everyone(conversation), conversation, message, user, checked);
+		frames.reaction(roster.userIds(), conversation, message, user, checked);
 	}
 
 	@Transactional
 	public void unreact(UUID user, long conversation, long message) {
-		visible(user, conversation, message);
+		ChatReads.Roster roster = visible(user, conversation, message);
 		if (jdbc.sql("DELETE FROM reaction WHERE message_id = ? AND user_id = ?").params(message, user).update() > 0) {
-			frames.reaction(everyone(conversation), conversation, message, user, null);
+			frames.reaction(roster.userIds(), conversation, message, user, null);
 		}
 	}
 
@@ -211,15 +209,13 @@ public class Messages {
 		}
 	}
 
-	private void visible(UUID user, long conversation, long message) {
-		Participant me = reads.member(conversation, user);
-		if (message <= me.clearedUpTo() || reads.message(conversation, message).isEmpty()) {
+	/** The conversation's roster, when the user is in it and may see the message; 404 otherwise. */
+	private ChatReads.Roster visible(UUID user, long conversation, long message) {
+		ChatReads.Roster roster = reads.rosterOf(conversation, user);
+		if (message <= roster.member(user).orElseThrow().clearedUpTo() || reads.message(conversation, message).isEmpty()) {
 			throw ApiProblem.notFound("No such message.");
 		}
-	}
-
-	private List<UUID> everyone(long conversation) {
-		return reads.participants(conversation).stream().map(Participant::userId).toList();
+		return roster;
 	}
 
 	private java.util.Optional<MessageRow> sent(long conversation, UUID sender, String clientMessageId) {

@@ -139,10 +139,12 @@ public class ChatSockets extends TextWebSocketHandler implements SmartLifecycle 
 				return;
 			}
 			long conversation = Long.parseLong(frame.path("conversationId").asString(""));
-			if (socket.typingAllowed(conversation) && reads.participant(conversation, socket.user).isPresent()) {
-				List<UUID> others = reads.participants(conversation).stream().map(ChatReads.Participant::userId)
-					.filter(u -> !u.equals(socket.user)).toList();
-				frames.typing(others, conversation, socket.user, socket.username);
+			if (socket.typingAllowed(conversation)) {
+				ChatReads.Roster roster = reads.roster(conversation);
+				if (roster.member(socket.user).isPresent()) {
+					frames.typing(roster.userIds().stream().filter(u -> !u.equals(socket.user)).toList(), conversation, socket.user,
+							socket.username);
+				}
 			}
 		}
 		catch (JacksonException | NumberFormatException e) {
