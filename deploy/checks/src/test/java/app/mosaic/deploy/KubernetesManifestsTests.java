@@ -90,8 +90,8 @@ class KubernetesManifestsTests {
 			Map<String, Object> autoscaler = named(overlay, "HorizontalPodAutoscaler", service);
 			assertThat(Tree.text(autoscaler, "spec.scaleTargetRef.name")).isEqualTo(service);
 			assertThat(Tree.text(autoscaler, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
-			assertThat(Tree.text(deployment, "spec.template.spec.containers.0.image")).as(service + ": its own image, tagged")
-				.matches("mosaic/" + service + ":[0-9][^:]*");
+			assertThat(Tree.text(deployment, "spec.template.spec.containers.0.image")).as(service + ": its own image, tagged with its version")
+				.isEqualTo("mosaic/" + service + ":" + Repository.releaseVersion(service));
 		}
 	}
 

@@ -35,6 +35,16 @@ final class Repository {
 		return services;
 	}
 
+	/** A service's own version, as its pom declares it, without -SNAPSHOT: what its release is tagged with. */
+	static String releaseVersion(String service) {
+		Matcher version = Pattern.compile("<artifactId>" + service + "</artifactId>\\s*(?:<!--.*?-->\\s*)?<version>([^<]+)</version>", Pattern.DOTALL)
+			.matcher(read(service + "/pom.xml"));
+		if (!version.find()) {
+			throw new AssertionError(service + "/pom.xml declares no version of its own");
+		}
+		return version.group(1).replace("-SNAPSHOT", "");
+	}
+
 	static String read(String path) {
 		try {
 			return Files.readString(ROOT.resolve(path));

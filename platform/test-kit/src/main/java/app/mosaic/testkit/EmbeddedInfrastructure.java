@@ -31,6 +31,29 @@ public final class EmbeddedInfrastructure {
 	private static S3Proxy s3;
 	private static final Set<String> databases = new HashSet<>();
 
+	/** The embedded servers as the {@link TestInfrastructure} tests use by default. */
+	static final TestInfrastructure INSTANCE = new TestInfrastructure() {
+
+		@Override
+		public String postgresDatabase(String name) {
+			return EmbeddedInfrastructure.postgresDatabase(name);
+		}
+
+
+
+		@Override
+		public String kafkaBootstrapServers() {
+			return EmbeddedInfrastructure.kafkaBootstrapServers();
+		}
+
+		@Override
+		public URI s3Endpoint() {
+			return EmbeddedInfrastructure.s3Endpoint();
+		}
+
+
+	};
+
 	private EmbeddedInfrastructure() {
 	}
 

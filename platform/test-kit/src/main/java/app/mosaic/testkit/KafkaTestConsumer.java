@@ -27,7 +27,7 @@ public final class KafkaTestConsumer {
 	public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
 			Duration timeout) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
@@ -48,7 +48,7 @@ public final class KafkaTestConsumer {
 	/** Sends a record value as the producing service would, with its key and event-type header. */
 	public static void send(String topic, String key, String eventType, String value) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
 			ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
 			record.headers().add("event-type", eventType.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -60,6 +60,13 @@ public abstract class ServiceBaselineTests {
 	}
 
 	@Test
+	void keepsItsApiCompatibleWithTheBaselineClientsWereGiven() {
+		HttpApi.Response docs = api.get("/v3/api-docs").send();
+		assertThat(docs.status()).isEqualTo(200);
+		ApiContracts.assertCompatibleWithBaseline(context.getEnvironment().getRequiredProperty("spring.application.name"), docs.body());
+	}
+
+	@Test
 	void servesAnOpenApiDocumentFrontendsCanUseThroughTheGateway() {
 		HttpApi.Response docs = api.get("/v3/api-docs").send();
 		assertThat(docs.status()).isEqualTo(200);

@@ -27,7 +27,7 @@ import app.mosaic.platform.events.DomainEvents;
 import app.mosaic.platform.events.EventEnvelope;
 import app.mosaic.platform.events.EventRetention;
 import app.mosaic.platform.events.EventTopics;
-import app.mosaic.testkit.EmbeddedInfrastructure;
+import app.mosaic.testkit.TestInfrastructure;
 import app.mosaic.testkit.KafkaTestConsumer;
 import app.mosaic.testkit.MosaicServiceTest;
 import app.mosaic.testkit.ProcessedEvents;
@@ -134,7 +134,7 @@ class EventsIT {
 	@Test
 	void createsItsTopicsWithPartitionsRetentionAndDeadLetterTwins() throws Exception {
 		assertThat(topics.created()).isTrue();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers()))) {
 			Map<String, TopicDescription> described = admin.describeTopics(List.of(TOPIC, TOPIC + "-dlt")).allTopicNames().get();
 			assertThat(described.get(TOPIC).partitions()).hasSize(2);
 			assertThat(described.get(TOPIC + "-dlt").partitions()).hasSize(1);
