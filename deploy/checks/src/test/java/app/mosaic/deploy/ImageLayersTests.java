@@ -47,7 +47,7 @@ class ImageLayersTests {
 	void theImageRunsAsAnUnprivilegedUserWithAHealthCheckAndContainerAwareMemory() {
 		assertThat(DOCKERFILE).containsPattern("(?m)^USER 10001:10001$")
 			.containsPattern("(?m)^HEALTHCHECK .*")
-			.contains("/actuator/health/liveness")
+			.contains("/actuator/health/readiness")
 			.contains("-XX:MaxRAMPercentage=")
 			.contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]")
 			.containsPattern("(?m)^FROM eclipse-temurin:\\$\\{JAVA_VERSION}-jdk AS build$")
