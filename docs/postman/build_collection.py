@@ -88,6 +88,24 @@ pm.test('answers bearer tokens', () => {
 pm.collectionVariables.set('bobToken', pm.response.json().accessToken);
 pm.collectionVariables.set('bobRefresh', pm.response.json().refreshToken);
 """),
+  req("Sign in bob as a browser does (refresh token in an httpOnly cookie)", "POST", "/auth/token",
+      body={"login": "{{bobUsername}}", "password": "{{bobPassword}}"}, headers=[{"key": "X-Mosaic-Session", "value": "cookie"}],
+      tests=status(200) + """
+pm.test('the refresh token is a cookie no script reads, not part of the answer', () => {
+  pm.expect(pm.response.json().accessToken).to.be.a('string');
+  pm.expect(pm.response.json()).to.not.have.property('refreshToken');
+  const cookie = pm.response.headers.get('Set-Cookie');
+  pm.expect(cookie).to.include('mosaic_refresh=').and.include('HttpOnly').and.include('SameSite=Strict').and.include('Path=/api/v1/auth');
+});
+"""),
+  req("Refresh bob's browser session from its cookie", "POST", "/auth/token/refresh", body={},
+      tests=status(200) + """
+pm.test('a new access token, and the cookie renewed', () => {
+  pm.expect(pm.response.json().accessToken).to.be.a('string');
+  pm.expect(pm.response.json()).to.not.have.property('refreshToken');
+  pm.expect(pm.response.headers.get('Set-Cookie')).to.include('mosaic_refresh=');
+});
+"""),
   req("Sign in with a wrong password", "POST", "/auth/token", body={"login": "{{bobUsername}}", "password": "wrong-password"}, tests=status(401)),
   req("Refresh ana's tokens", "POST", "/auth/token/refresh", body={"refreshToken": "{{anaRefresh}}"},
       tests=status(200) + """

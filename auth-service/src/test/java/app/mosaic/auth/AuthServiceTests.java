@@ -157,6 +157,49 @@ class AuthServiceTests extends ServiceBaselineTests {
 	}
 
 	@Test
+	void aBrowserSessionKeepsTheRefreshTokenInAnHttpOnlyCookieThatRefreshesAndSignsOut() {
+		when(tokens.passwordGrant("ana@example.com", "s3cret-pass", null)).thenReturn(new Tokens("access-1", "refresh-1", 300, 1800));
+		HttpApi.Response signedIn = api.post("/api/v1/auth/token").header("X-Mosaic-Session", "cookie")
+			.json(Map.of("login", "ana@example.com", "password", "s3cret-pass")).send();
+		assertThat(signedIn.status()).isEqualTo(200);
+		assertThat(signedIn.json().path("accessToken").asString()).isEqualTo("access-1");
+		assertThat(signedIn.json().has("refreshToken")).as("no script may read it").isFalse();
+		assertThat(signedIn.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("mosaic_refresh=refresh-1;")
+			.contains("Path=/api/v1/auth").contains("Max-Age=1800").contains("HttpOnly").contains("SameSite=Strict").doesNotContain("Secure"));
+
+		when(tokens.refresh("refresh-1")).thenReturn(new Tokens("access-2", "refresh-2", 300, 1800));
+		HttpApi.Response refreshed = api.post("/api/v1/auth/token/refresh").header("Cookie", "mosaic_refresh=refresh-1").json(Map.of()).send();
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(refreshed.json().path("accessToken").asString()).isEqualTo("access-2");
+		assertThat(refreshed.json().has("refreshToken")).isFalse();
+		assertThat(refreshed.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("mosaic_refresh=refresh-2;"));
+
+		HttpApi.Response signedOut = api.post("/api/v1/auth/logout").bearer(TestJwts.forUser(UUID.randomUUID(), "ana"))
+			.header("Cookie", "mosaic_refresh=refresh-2").header("X-Forwarded-Proto", "https").json(Map.of()).send();
+		assertThat(signedOut.status()).isEqualTo(204);
+		verify(tokens).logout("refresh-2");
+		assertThat(signedOut.header("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie).startsWith("mosaic_refresh=;")
+			.contains("Max-Age=0").contains("Secure"));
+	}
+
+	@Test
+	void aRefreshWithNeitherBodyNorCookieOrAnUnknownSessionKindIsABadRequest() {
+		HttpApi.Response nothing = api.post("/api/v1/auth/token/refresh").json(Map.of()).send();
+		assertThat(nothing.status()).as(nothing.body()).isEqualTo(400);
+		assertThat(nothing.contentType()).isEqualTo("application/problem+json");
+		assertThat(nothing.json().path("detail").asString()).contains("refreshToken is required");
+		HttpApi.Response kind = api.post("/api/v1/auth/token").header("X-Mosaic-Session", "jar")
+			.json(Map.of("login", "ana@example.com", "password", "s3cret-pass")).send();
+		assertThat(kind.status()).isEqualTo(400);
+		assertThat(kind.json().path("detail").asString()).contains("X-Mosaic-Session");
+		// the body still works as before, for every other client
+		when(tokens.refresh("refresh-x")).thenReturn(new Tokens("access-x", "refresh-y", 300, 1800));
+		HttpApi.Response body = api.post("/api/v1/auth/token/refresh").json(Map.of("refreshToken", "refresh-x")).send();
+		assertThat(body.json().path("refreshToken").asString()).isEqualTo("refresh-y");
+		assertThat(body.header("Set-Cookie")).isEmpty();
+	}
+
+	@Test
 	void accountDeletionPublishesUserDeletedOnlyWhenKeycloakDeletes() {
 		UUID id = UUID.randomUUID();
 		when(tokens.passwordGrant("carla", "right-pass", null)).thenReturn(new Tokens("a", "r", 300, 1800));

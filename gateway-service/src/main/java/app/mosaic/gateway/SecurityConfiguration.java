@@ -98,6 +98,8 @@ class SecurityConfiguration {
 		cors.setAllowedOriginPatterns(properties.corsOrigins());
 		cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
 		cors.setAllowedHeaders(List.of("*"));
+		// a web app on an allowed origin sends the httpOnly session cookie to /api/v1/auth (auth-service's BrowserSession)
+		cors.setAllowCredentials(true);
 		cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After", "Location", "ETag"));
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -288,6 +288,8 @@ class GatewayTests {
 		assertThat(allowed.status()).isEqualTo(200);
 		assertThat(allowed.header("Access-Control-Allow-Origin")).contains("http://localhost:5173");
 		assertThat(allowed.header("Access-Control-Allow-Methods").orElse("")).contains("DELETE");
+		// the web app's session cookie (auth-service's BrowserSession) goes along to the allowed origins only
+		assertThat(allowed.header("Access-Control-Allow-Credentials")).contains("true");
 		assertThat(allowed.body()).doesNotStartWith("post-service"); // answered by the gateway itself
 
 		HttpApi.Response foreign = api.options("/api/v1/posts/1")

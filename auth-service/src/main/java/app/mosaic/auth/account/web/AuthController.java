@@ -2,6 +2,9 @@ package app.mosaic.auth.account.web;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,9 +12,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,19 +45,37 @@ class AuthController {
 	}
 
 	@PostMapping("/token")
-	TokenView token(@Valid @RequestBody TokenRequest request) {
-		return TokenView.of(accounts.signIn(request.login().trim().toLowerCase(), request.password(), request.otp()));
+	TokenView token(@Valid @RequestBody TokenRequest request,
+			@Parameter(description = "\"cookie\" for a browser session: the refresh token comes as an httpOnly cookie, not in the answer")
+			@RequestHeader(name = BrowserSession.HEADER, required = false) String session, HttpServletRequest http,
+			HttpServletResponse response) {
+		boolean browser = BrowserSession.wanted(session); // a bad header is refused before any sign-in is tried
+		Tokens tokens = accounts.signIn(request.login().trim().toLowerCase(), request.password(), request.otp());
+		return browser ? BrowserSession.keep(tokens, http, response) : TokenView.of(tokens);
 	}
 
+	/** With no refresh token in the body ({}), the browser session's cookie is the refresh token, and is renewed. */
 	@PostMapping("/token/refresh")
-	TokenView refresh(@Valid @RequestBody RefreshRequest request) {
-		return TokenView.of(accounts.refresh(request.refreshToken()));
+	TokenView refresh(@Valid @RequestBody RefreshRequest request,
+			@CookieValue(name = BrowserSession.COOKIE, required = false) String cookie, HttpServletRequest http,
+			HttpServletResponse response) {
+		if (request.refreshToken() != null) {
+			return TokenView.of(accounts.refresh(request.refreshToken()));
+		}
+		return BrowserSession.keep(accounts.refresh(BrowserSession.required(cookie)), http, response);
 	}
 
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(@Valid @RequestBody RefreshRequest request) { // the gateway and the filter chain require a token
-		accounts.logout(request.refreshToken());
+	void logout(@Valid @RequestBody RefreshRequest request, // the gateway and the filter chain require a token
+			@CookieValue(name = BrowserSession.COOKIE, required = false) String cookie, HttpServletRequest http,
+			HttpServletResponse response) {
+		if (request.refreshToken() != null) {
+			accounts.logout(request.refreshToken());
+			return;
+		}
+		accounts.logout(BrowserSession.required(cookie));
+		BrowserSession.end(http, response);
 	}
 
 	@PostMapping("/password/forgot")
@@ -88,7 +111,8 @@ class AuthController {
 			@Size(max = 12) String otp) {
 	}
 
-	record RefreshRequest(@NotBlank String refreshToken) {
+	/** {} when a browser session's cookie carries the refresh token. */
+	record RefreshRequest(String refreshToken) {
 	}
 
 	record ForgotPasswordRequest(@NotBlank @Email String email) {
@@ -104,10 +128,15 @@ class AuthController {
 	record RegisteredView(UUID userId, String username, String email) {
 	}
 
+	/** refreshToken is absent for a browser session, whose refresh token is an httpOnly cookie instead. */
 	record TokenView(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn, String tokenType) {
 		static TokenView of(Tokens tokens) {
 			return new TokenView(tokens.accessToken(), tokens.refreshToken(), tokens.expiresIn(), tokens.refreshExpiresIn(),
 					"Bearer");
+		}
+
+		TokenView withoutRefreshToken() {
+			return new TokenView(accessToken, null, expiresIn, refreshExpiresIn, tokenType);
 		}
 	}
 }
