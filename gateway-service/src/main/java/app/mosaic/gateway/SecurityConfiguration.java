@@ -16,6 +16,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -66,6 +67,10 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.HEAD, "/api/v1/media/*/*")
 				.permitAll()
 				.pathMatchers(CHAT_SOCKET)
+				.permitAll()
+				// the web app's files and pages (WebApp); whatever else is under no API prefix answers 404
+				.matchers(exchange -> WebApp.isPublicAsset(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value())
+						? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch())
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/swagger-ui.html",
 						"/swagger-ui/**", "/v3/api-docs/**", "/webjars/**", "/fallback/**")

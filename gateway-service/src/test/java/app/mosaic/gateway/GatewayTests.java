@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -59,14 +61,52 @@ class GatewayTests {
 
 	String token = TestJwts.forUser(UUID.randomUUID(), "ana");
 
+	/** A web app build, as npm run build leaves it in web/dist. */
+	static final Path webApp = webAppBuild();
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
+		registry.add("mosaic.gateway.web-app-dir", webApp::toString);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestJwts.ISSUER);
 		registry.add("USER_SERVICE_URL", () -> url(userService));
 		registry.add("POST_SERVICE_URL", () -> url(postService));
 		registry.add("AUTH_SERVICE_URL", () -> url(authService));
 		registry.add("MEDIA_SERVICE_URL", () -> url(mediaService));
 		registry.add("FEED_SERVICE_URL", () -> "http://127.0.0.1:9"); // nothing listens: the service is down
+	}
+
+	static Path webAppBuild() {
+		try {
+			Path dir = Files.createTempDirectory("web-dist");
+			Files.createDirectories(dir.resolve("assets"));
+			Files.writeString(dir.resolve("index.html"), "<!doctype html><div id=root></div><script type=module src=/assets/app-1.js></script>");
+			Files.writeString(dir.resolve("assets/app-1.js"), "console.log('mosaic')");
+			return dir;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	@Test
+	void servesTheWebAppsFilesAndItsPagesWithoutATokenAndNeverInPlaceOfTheApi() {
+		HttpApi.Response page = api.get("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").send();
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("<div id=root>");
+		assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+		HttpApi.Response deepLink = api.get("/sign-up").header("Accept", "text/html").send();
+		assertThat(deepLink.status()).isEqualTo(200);
+		assertThat(deepLink.body()).contains("<div id=root>");
+		assertThat(deepLink.header("Cache-Control")).contains("no-cache");
+		HttpApi.Response script = api.get("/assets/app-1.js").send();
+		assertThat(script.status()).isEqualTo(200);
+		assertThat(script.body()).contains("mosaic");
+		assertThat(api.get("/assets/missing.js").send().status()).isEqualTo(404);
+		// the API keeps its own rules, HTML wanted or not
+		HttpApi.Response apiPage = api.get("/api/v1/users/me").header("Accept", "text/html").send();
+		assertThat(apiPage.status()).isEqualTo(401);
+		assertThat(apiPage.contentType()).isEqualTo("application/problem+json");
+		assertThat(api.post("/").header("Accept", "text/html").send().status()).isEqualTo(401);
 	}
 
 	@BeforeEach
