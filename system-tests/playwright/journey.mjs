@@ -54,8 +54,11 @@ try {
   await article.waitFor({ timeout: 5_000 });
   step(`following ${author}: their photo is in the feed, after a reload that kept the session`);
 
+  // the heart fills at once (optimistic); the API's answer is what the check below must wait for
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/posts/${postId}/like`));
   await article.getByRole('img').first().dblclick();
   await article.getByRole('button', { name: 'Unlike' }).waitFor();
+  if ((await answered).status() !== 200) throw new Error(`the like was answered ${(await answered).status()}`);
   await article.getByText('1 like').waitFor();
   const post = await api('GET', `/api/v1/posts/${postId}`, accessToken);
   if (!post.viewer?.liked || post.likeCount !== 1) throw new Error(`the like did not reach the API: ${JSON.stringify(post)}`);
