@@ -34,7 +34,9 @@ class WebApp {
 		}
 		Path root = Path.of(directory).toAbsolutePath().normalize();
 		Resource index = new FileSystemResource(root.resolve("index.html"));
-		return RouterFunctions.resources("/**", new FileSystemResource(root + "/"))
+		// this mapping runs before the gateway's routes: an API request must not cost a look at the disk
+		RouterFunction<ServerResponse> files = RouterFunctions.resources("/**", new FileSystemResource(root + "/"));
+		return ((RouterFunction<ServerResponse>) request -> isApp(request.path()) ? files.route(request) : Mono.empty())
 			.and(RouterFunctions.route(RequestPredicates.method(HttpMethod.GET).and(WebApp::isPage),
 					request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
 						// a new build's file names change; the page naming them must never be cached stale
@@ -44,10 +46,8 @@ class WebApp {
 	/** A browser opening a page of the app: HTML wanted, no file name, nothing the gateway routes elsewhere. */
 	static boolean isPage(ServerRequest request) {
 		String path = request.path();
-		for (String prefix : NOT_PAGES) {
-			if (path.startsWith(prefix)) {
-				return false;
-			}
+		if (!isApp(path)) {
+			return false;
 		}
 		boolean html = request.headers().accept().stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
 		return html && !path.substring(path.lastIndexOf('/') + 1).contains(".");
@@ -55,9 +55,11 @@ class WebApp {
 
 	/** What the security chain lets through without a token: the app's files and pages (the API keeps its own rules). */
 	static boolean isPublicAsset(String method, String path) {
-		if (!method.equals("GET") && !method.equals("HEAD")) {
-			return false;
-		}
+		return (method.equals("GET") || method.equals("HEAD")) && isApp(path);
+	}
+
+	/** Under none of the prefixes the gateway routes to services, its docs or its probes. */
+	private static boolean isApp(String path) {
 		for (String prefix : NOT_PAGES) {
 			if (path.startsWith(prefix)) {
 				return false;

@@ -81,6 +81,9 @@ class GatewayTests {
 			Files.createDirectories(dir.resolve("assets"));
 			Files.writeString(dir.resolve("index.html"), "<!doctype html><div id=root></div><script type=module src=/assets/app-1.js></script>");
 			Files.writeString(dir.resolve("assets/app-1.js"), "console.log('mosaic')");
+			// a file where an API path is: the API must still answer
+			Files.createDirectories(dir.resolve("api/v1/users"));
+			Files.writeString(dir.resolve("api/v1/users/me"), "not the API");
 			return dir;
 		}
 		catch (java.io.IOException e) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KubernetesManifestsTests {
 
 	private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+	private static final Map<String, List<Map<String, Object>>> PARSED = new ConcurrentHashMap<>();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "dev", "production" })
@@ -273,8 +274,9 @@ class KubernetesManifestsTests {
 		return objects(overlay).stream().filter(o -> kind.equals(o.get("kind"))).toList();
 	}
 
+	/** Rendered and parsed once per overlay: the checks look objects up thousands of times. */
 	static List<Map<String, Object>> objects(String overlay) {
-		return Repository.yamlDocuments(render(overlay));
+		return PARSED.computeIfAbsent(overlay, o -> Repository.yamlDocuments(render(o)));
 	}
 
 	static String render(String overlay) {

@@ -24,7 +24,14 @@ record ServiceSettings(String service, Map<String, String> defaults) {
 	private static final Pattern PASSTHROUGH = Pattern.compile("(SPRING|MANAGEMENT|SERVER|LOGGING|MOSAIC)_[A-Z0-9_]+|JAVA_TOOL_OPTIONS");
 	static final String NO_DEFAULT = "\u0000";
 
+	private static final Map<String, ServiceSettings> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Read once per service. */
 	static ServiceSettings of(String service) {
+		return READ.computeIfAbsent(service, ServiceSettings::read);
+	}
+
+	private static ServiceSettings read(String service) {
 		Map<String, String> defaults = new LinkedHashMap<>();
 		if (!service.equals("gateway-service")) {
 			collect(Repository.read("platform/service-starter/src/main/resources/mosaic-service-defaults.yml"), defaults);
