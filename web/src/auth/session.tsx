@@ -70,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   refreshRef.current = refresh;
 
   useEffect(() => {
-    whenUnauthorized(end);
+    whenUnauthorized(refresh);
     if (localStorage.getItem(HINT)) void refresh();
     else setSession({ status: 'signedOut' });
     return () => clearTimeout(timer.current);

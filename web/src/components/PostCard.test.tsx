@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderScreen } from '../test-render';
 import { PostCard } from './PostCard';
 import { fakeFetch } from '../test-fetch';
 import type { Post } from '../api/client';
@@ -18,7 +19,7 @@ describe('PostCard', () => {
 
   it('shows each photo with its alt text, the counts and the caption', () => {
     fakeFetch({});
-    render(<PostCard post={post} />);
+    renderScreen(<PostCard post={post} />);
     expect(screen.getByAltText('Tram on a hill')).toBeTruthy();
     expect(screen.getByAltText('The river')).toBeTruthy();
     expect(screen.getByLabelText('Photo 1 of 2')).toBeTruthy();
@@ -29,7 +30,7 @@ describe('PostCard', () => {
 
   it('likes on a double tap and takes the count the API settles on', async () => {
     const calls = fakeFetch({ 'POST /api/v1/posts/123/like': [200, { liked: true, likeCount: 7 }] });
-    render(<PostCard post={post} />);
+    renderScreen(<PostCard post={post} />);
     fireEvent.doubleClick(screen.getByAltText('Tram on a hill'));
     await waitFor(() => expect(screen.getByText('7 likes')).toBeTruthy());
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/v1/posts/123/like']);
@@ -38,7 +39,7 @@ describe('PostCard', () => {
 
   it('takes a like back when the API refuses it', async () => {
     fakeFetch({ 'POST /api/v1/posts/123/like': [503, { title: 'Unavailable', status: 503 }] });
-    render(<PostCard post={post} />);
+    renderScreen(<PostCard post={post} />);
     fireEvent.click(screen.getByRole('button', { name: 'Like' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Like' }).getAttribute('aria-pressed')).toBe('false'));
     expect(screen.getByText('4 likes')).toBeTruthy();
@@ -46,7 +47,7 @@ describe('PostCard', () => {
 
   it('hides the like count when the author chose so', () => {
     fakeFetch({});
-    render(<PostCard post={{ ...post, hideLikeCount: true }} />);
+    renderScreen(<PostCard post={{ ...post, hideLikeCount: true }} />);
     expect(screen.queryByText('4 likes')).toBeNull();
   });
 });

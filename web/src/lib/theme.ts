@@ -21,3 +21,15 @@ export function toggleTheme(): Theme {
   applyTheme(next);
   return next;
 }
+
+/** Back to following the system. */
+export function followSystemTheme(): Theme {
+  localStorage.removeItem(KEY);
+  applyTheme();
+  return effectiveTheme();
+}
+
+export function chooseTheme(theme: Theme) {
+  localStorage.setItem(KEY, theme);
+  applyTheme(theme);
+}

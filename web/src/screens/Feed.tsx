@@ -1,40 +1,42 @@
-import { useEffect, useRef } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { feedApi, userApi, type FeedPage } from '../api/client';
+import { Link } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { feedApi, must, userApi, type FeedPage, type Post } from '../api/client';
+import { Avatar } from '../components/Avatar';
 import { PostCard } from '../components/PostCard';
+import { Failed, Loading, usePagedList } from '../lib/pages';
+
+/** How often the feed looks for posts newer than the ones on screen. */
+const NEW_POSTS_EVERY_MS = 30_000;
 
 /** The home feed, newest first, loading the next page as its end scrolls into view. */
 export function Feed() {
-  const feed = useInfiniteQuery({
-    queryKey: ['feed'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => {
-      const { data, error } = await feedApi.GET('/api/v1/feed', { params: { query: { cursor: pageParam } } });
-      if (error) throw error;
-      return data as FeedPage;
-    },
-    getNextPageParam: (last) => last.nextCursor,
+  const queryClient = useQueryClient();
+  const { query: feed, items: posts, end, pages } = usePagedList<Post>(['feed'], async (cursor) =>
+    (await must(feedApi.GET('/api/v1/feed', { params: { query: { cursor } } }))) as FeedPage);
+  // "New posts": the newest post now, compared with the newest on screen, without moving what is being read
+  const head = useQuery({
+    queryKey: ['feed-head'],
+    queryFn: async () => ((await must(feedApi.GET('/api/v1/feed', { params: { query: { limit: 1 } } }))) as FeedPage).items?.[0]?.id ?? null,
+    refetchInterval: NEW_POSTS_EVERY_MS,
+    enabled: feed.isSuccess,
   });
-  const end = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const sentinel = end.current;
-    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(([entry]) => {
-      if (entry?.isIntersecting && feed.hasNextPage && !feed.isFetchingNextPage) void feed.fetchNextPage();
-    }, { rootMargin: '600px' });
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [feed]);
+  const newest = posts[0]?.id;
+  const moved = head.data && newest && BigInt(head.data) > BigInt(newest);
+  function showNew() {
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+    void queryClient.resetQueries({ queryKey: ['feed'] });
+  }
 
-  const posts = feed.data?.pages.flatMap((p) => p.items ?? []) ?? [];
-  if (feed.isPending) return <p className="p-6 text-center text-neutral-500">Loading…</p>;
-  if (feed.isError) return <p role="alert" className="p-6 text-center">The feed did not load. <button className="text-sky-600" onClick={() => void feed.refetch()}>Try again</button></p>;
+  if (feed.isPending) return <Loading />;
+  if (feed.isError) return <Failed what="The feed did not load." retry={() => void feed.refetch()} />;
   return (
     <div className="mx-auto max-w-lg">
-      {feed.data.pages[0]?.degraded && <p role="status" className="bg-amber-100 p-2 text-center text-sm text-amber-900">Some details are missing for a moment.</p>}
+      {moved && <button type="button" onClick={showNew}
+        className="fixed left-1/2 top-4 z-20 -translate-x-1/2 rounded-full bg-sky-500 px-4 py-1.5 text-sm font-semibold text-white shadow">↑ New posts</button>}
+      {pages[0] && (pages[0] as FeedPage).degraded && <p role="status" className="bg-amber-100 p-2 text-center text-sm text-amber-900">Some details are missing for a moment.</p>}
       {posts.length === 0 ? <EmptyFeed /> : posts.map((post) => <PostCard key={post.id} post={post} />)}
       <div ref={end} />
-      {feed.isFetchingNextPage && <p className="p-4 text-center text-neutral-500">Loading more…</p>}
+      {feed.isFetchingNextPage && <Loading what="Loading more…" />}
     </div>
   );
 }
@@ -63,9 +65,9 @@ function EmptyFeed() {
       <ul className="mt-6 space-y-3 text-left">
         {(suggestions.data ?? []).map(({ user, followedBy }) => user?.username && (
           <li key={user.id} className="flex items-center gap-3">
-            <span aria-hidden className="flex h-10 w-10 items-center justify-center rounded-full bg-neutral-300 dark:bg-neutral-700">{user.username.charAt(0).toUpperCase()}</span>
+            <Avatar username={user.username} url={user.avatarUrl} size={10} />
             <span className="flex-1">
-              <span className="block font-semibold">{user.username}</span>
+              <Link to={`/u/${user.username}`} className="block font-semibold">{user.username}</Link>
               <span className="block text-sm text-neutral-500">{followedBy ? `Followed by ${followedBy} you follow` : user.fullName}</span>
             </span>
             <button type="button" onClick={() => follow.mutate(user.username!)} disabled={follow.isPending}

@@ -189,26 +189,26 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            valueNode?: boolean;
-            container?: boolean;
-            missingNode?: boolean;
-            long?: boolean;
-            short?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            int?: boolean;
-            pojo?: boolean;
-            number?: boolean;
-            bigDecimal?: boolean;
-            floatingPointNumber?: boolean;
+            string?: boolean;
             integralNumber?: boolean;
+            pojo?: boolean;
+            floatingPointNumber?: boolean;
+            short?: boolean;
+            int?: boolean;
+            long?: boolean;
             double?: boolean;
+            bigDecimal?: boolean;
             bigInteger?: boolean;
             /** @deprecated */
             textual?: boolean;
-            string?: boolean;
+            boolean?: boolean;
+            binary?: boolean;
+            valueNode?: boolean;
+            container?: boolean;
+            missingNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            number?: boolean;
             embeddedValue?: boolean;
         };
         MediaView: {

@@ -469,8 +469,20 @@ export interface components {
             items?: components["schemas"]["CommentView"][];
             nextCursor?: string;
         };
-        PagePlaceView: {
-            items?: components["schemas"]["PlaceView"][];
+        PlaceDetailsView: {
+            id?: string;
+            name?: string;
+            /** Format: double */
+            lat?: number;
+            /** Format: double */
+            lng?: number;
+            /** Format: int32 */
+            postCount?: number;
+            /** Format: int64 */
+            distanceMeters?: number;
+        };
+        PagePlaceDetailsView: {
+            items?: components["schemas"]["PlaceDetailsView"][];
             nextCursor?: string;
         };
         HashtagView: {
@@ -2160,7 +2172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PlaceView"];
+                    "*/*": components["schemas"]["PlaceDetailsView"];
                 };
             };
             /** @description Bad input: problem+json, with errors[{field, message}] for invalid fields. */
@@ -2305,7 +2317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PagePlaceView"];
+                    "*/*": components["schemas"]["PagePlaceDetailsView"];
                 };
             };
             /** @description Bad input: problem+json, with errors[{field, message}] for invalid fields. */

@@ -107,8 +107,9 @@ public class People {
 				.query((rs, row) -> {
 					UUID id = rs.getObject("id", UUID.class);
 					long avatar = rs.getLong("avatar_media_id");
-					return known.put(id, new PersonView(id, rs.getString("username"),
-							rs.wasNull() ? null : urls.variantUrl(avatar, "thumb")));
+					// wasNull speaks of the last column read: ask before reading the username
+					String url = rs.wasNull() ? null : urls.variantUrl(avatar, "thumb");
+					return known.put(id, new PersonView(id, rs.getString("username"), url));
 				}).list();
 		}
 		return ids.stream().map(id -> known.getOrDefault(id, new PersonView(id, null, null))).toList();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,16 @@ class ChatIT {
 		assertThat(conversation.path("participants").valueStream().map(p -> p.path("username").asString()))
 			.containsExactlyInAnyOrder(ana.username(), ben.username());
 		String id = conversation.path("id").asString();
+		assertThat(conversation.path("participants").valueStream().map(p -> p.has("avatarUrl")))
+			.as("no one has a picture yet").containsOnly(false);
+
+		people.avatar(ben, 7402938475629183L).settle();
+		JsonNode pictured = api.get("/api/v1/conversations/" + id).bearer(ana.token()).send().json();
+		assertThat(pictured.path("participants").valueStream()
+			.collect(Collectors.toMap(p -> p.path("username").asString(), p -> p.path("avatarUrl").asString(""))))
+			.as("ben's picture, and still none for ana")
+			.hasEntrySatisfying(ben.username(), url -> assertThat(url).contains("/7402938475629183/thumb"))
+			.containsEntry(ana.username(), "");
 
 		HttpApi.Response again = start(ana, ben.username().toUpperCase());
 		assertThat(again.status()).isEqualTo(200);

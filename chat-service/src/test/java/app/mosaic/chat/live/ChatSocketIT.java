@@ -137,7 +137,8 @@ class ChatSocketIT {
 	void aSenderOnOneInstanceReachesARecipientOnAnother() {
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(ChatServiceApplication.class,
 				TestSecurityConfiguration.class).initializers(new EmbeddedInfrastructureInitializer())
-			.properties("server.port=0", "spring.main.banner-mode=off").run()) {
+			// arguments, not builder properties: those are defaults that application.yml's port overrides
+			.run("--server.port=0", "--spring.main.banner-mode=off")) {
 			int otherPort = other.getEnvironment().getProperty("local.server.port", Integer.class);
 			String id = conversation(ana, ben.username());
 			try (WebSocketClient bens = ready(WebSocketClient.open(ws(otherPort), ben.token()));

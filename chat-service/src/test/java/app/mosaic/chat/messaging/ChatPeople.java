@@ -36,6 +36,13 @@ public final class ChatPeople {
 		return this;
 	}
 
+	/** The person's new profile picture, as ProfileUpdated tells it. */
+	public ChatPeople avatar(Person person, long mediaId) {
+		events.send(ChatConsumers.PROFILES, "user.events", "ProfileUpdated", person.id(), Map.of("userId", person.id(),
+				"username", person.username(), "avatarMediaId", Long.toString(mediaId), "updatedAt", Instant.now()));
+		return this;
+	}
+
 	public ChatPeople block(Person blocker, Person blocked) {
 		events.send(ChatConsumers.GRAPH, "graph.events", "UserBlocked", blocker.id(),
 				Map.of("blockerId", blocker.id(), "blockedId", blocked.id(), "blockedAt", Instant.now()));

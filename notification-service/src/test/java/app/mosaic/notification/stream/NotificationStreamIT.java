@@ -159,7 +159,8 @@ class NotificationStreamIT {
 	void aStreamOnOneInstanceReceivesWhatAnotherInstanceWrites() {
 		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(NotificationServiceApplication.class,
 				TestSecurityConfiguration.class).initializers(new EmbeddedInfrastructureInitializer())
-			.properties("server.port=0", "spring.main.banner-mode=off").run();
+			// arguments, not builder properties: those are defaults that application.yml's port overrides
+			.run("--server.port=0", "--spring.main.banner-mode=off");
 				SseClient stream = open(anaToken, null)) {
 			stream.next("unread", SOON);
 			Notifications theirs = other.getBean(Notifications.class);

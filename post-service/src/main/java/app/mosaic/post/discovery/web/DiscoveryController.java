@@ -58,7 +58,7 @@ class DiscoveryController {
 
 	/** Places by name; nearest first when {@code lat} and {@code lng} are given. */
 	@GetMapping("/places/search")
-	Page<PlaceView> searchPlaces(@RequestParam String q, @RequestParam(required = false) Double lat,
+	Page<PlaceDetailsView> searchPlaces(@RequestParam String q, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lng, PageRequest page) {
 		String text = query(q);
 		if ((lat == null) != (lng == null)) {
@@ -74,7 +74,7 @@ class DiscoveryController {
 	}
 
 	@GetMapping("/places/{id}")
-	PlaceView place(@PathVariable String id) {
+	PlaceDetailsView place(@PathVariable String id) {
 		return discovery.place(Ids.inPath(id, "place")).map(DiscoveryController::view)
 			.orElseThrow(() -> ApiProblem.notFound("No such place."));
 	}
@@ -102,15 +102,19 @@ class DiscoveryController {
 		return new HashtagView(h.tag(), h.postCount());
 	}
 
-	private static PlaceView view(Discovery.Place p) {
-		return new PlaceView(Long.toString(p.id()), p.name(), p.lat(), p.lng(), p.postCount(),
+	private static PlaceDetailsView view(Discovery.Place p) {
+		return new PlaceDetailsView(Long.toString(p.id()), p.name(), p.lat(), p.lng(), p.postCount(),
 				p.distanceMeters() == null ? null : Math.round(p.distanceMeters()));
 	}
 
 	record HashtagView(String tag, int postCount) {
 	}
 
-	/** @param distanceMeters how far from the coordinates searched with, when both are known */
-	record PlaceView(String id, String name, Double lat, Double lng, int postCount, Long distanceMeters) {
+	/**
+	 * A place with its whereabouts and post count; named apart from the posts' {@code PlaceView}, as the OpenAPI
+	 * document keeps one schema per simple name.
+	 * @param distanceMeters how far from the coordinates searched with, when both are known
+	 */
+	record PlaceDetailsView(String id, String name, Double lat, Double lng, int postCount, Long distanceMeters) {
 	}
 }
