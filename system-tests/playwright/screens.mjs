@@ -3,7 +3,7 @@
 // Dan posts a carousel of two photos at a new place, with a hashtag and a mention; Cleo is told she was mentioned,
 // finds the post by its hashtag and its place, steps through the carousel, saves it into a new collection and
 // sends it to Dan in a message. Settings: a notification type turned off stays off, a changed password signs in.
-// Dan blocks Cleo and she can no longer see his page.
+// Dan blocks Cleo and she can no longer see his page; then he deletes his account.
 //   node screens.mjs <gateway> <screenshots dir>
 import { LIVE, desktop, newPerson, openBrowser, phone, photo } from './browser.mjs';
 
@@ -107,6 +107,9 @@ try {
   await eventually(c, c.getByRole('link', { name: /Post by/ }), 'the post on its place page');
   await shoot(c, 'place-desktop-light');
   step('Cleo found the post by its hashtag and by its place, as she typed');
+  await c.getByRole('link', { name: 'Explore' }).click();
+  await eventually(c, c.getByRole('link', { name: new RegExp(`Post by ${dan.username}`) }), 'the post on explore');
+  step('explore shows her the post of someone she does not follow');
 
   // saved into a new collection, then shared with Dan in a message
   await c.getByRole('link', { name: /Post by/ }).first().click();
@@ -141,10 +144,13 @@ try {
   // settings: a notification type off stays off; a new password signs in
   await c.getByRole('link', { name: 'Settings' }).click();
   const likes = c.getByRole('switch', { name: 'Likes', exact: true });
-  await likes.uncheck();
-  await c.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/notifications/preferences'));
+  await Promise.all([
+    c.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/notifications/preferences')),
+    likes.uncheck(),
+  ]);
   await c.reload();
-  await c.getByRole('switch', { name: 'Comments', exact: true }).waitFor();
+  // the switches are disabled until the saved preferences have loaded
+  await c.getByRole('switch', { name: 'Likes', exact: true, disabled: false }).waitFor();
   if (await c.getByRole('switch', { name: 'Likes', exact: true }).isChecked()) throw new Error('the likes preference did not stay off');
   const renewed = `${cleo.password}-2`;
   const changePassword = c.getByRole('form', { name: 'Change password' });
@@ -168,6 +174,19 @@ try {
   await c.goto(`${gateway}/u/${dan.username}`);
   await c.getByText("Sorry, this page isn't available.").waitFor();
   step('Dan blocked Cleo, and his page answers her as if it did not exist');
+
+  // Dan deletes his account from settings (on a phone, through his profile): signed out, and gone for good
+  await d.getByRole('link', { name: 'Profile' }).click();
+  await d.getByRole('link', { name: 'Settings' }).click();
+  const deletion = d.getByRole('form', { name: 'Delete account' });
+  await deletion.getByLabel('Password').fill(dan.password);
+  await deletion.getByRole('button', { name: 'Delete my account' }).click();
+  await d.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 20_000 });
+  await d.getByLabel('Username or e-mail').fill(dan.username);
+  await d.getByLabel('Password').fill(dan.password);
+  await d.getByRole('button', { name: 'Sign in' }).click();
+  await d.getByRole('alert').waitFor();
+  step('Dan deleted his account: he is signed out and cannot sign in again');
 
   if (failures.length) throw new Error(`script errors in the page: ${failures.join('; ')}`);
   console.log('screens passed');
