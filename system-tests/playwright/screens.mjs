@@ -108,11 +108,12 @@ try {
   await shoot(c, 'place-desktop-light');
   step('Cleo found the post by its hashtag and by its place, as she typed');
   await c.getByRole('link', { name: 'Explore' }).click();
-  await eventually(c, c.getByRole('link', { name: new RegExp(`Post by ${dan.username}`) }), 'the post on explore');
+  const onExplore = c.getByRole('link', { name: new RegExp(`Post by ${dan.username}`) });
+  await eventually(c, onExplore, 'the post on explore');
   step('explore shows her the post of someone she does not follow');
 
-  // saved into a new collection, then shared with Dan in a message
-  await c.getByRole('link', { name: /Post by/ }).first().click();
+  // saved into a new collection, then shared with Dan in a message; explore also holds other tests' posts
+  await onExplore.first().click();
   await seen.getByRole('button', { name: 'Save', exact: true }).click();
   await seen.getByRole('button', { name: 'Remove from saved' }).waitFor();
   await c.getByRole('link', { name: 'Saved' }).click();
