@@ -4,10 +4,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { SessionProvider } from './auth/session';
 
-/** Renders a screen as the app does: a router at `path` (matching `route`), a fresh query cache and the session. */
+/** Renders a screen as the app does: a router at `path` (matching `route`), a fresh query cache (returned) and the session. */
 export function renderScreen(element: ReactElement, { path = '/', route = '*' }: { path?: string; route?: string } = {}) {
   const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  const rendered = render(
     <QueryClientProvider client={queries}>
       <SessionProvider>
         <MemoryRouter initialEntries={[path]}>
@@ -16,4 +16,5 @@ export function renderScreen(element: ReactElement, { path = '/', route = '*' }:
       </SessionProvider>
     </QueryClientProvider>,
   );
+  return { ...rendered, queries };
 }

@@ -69,24 +69,24 @@ function ChangePassword() {
 function NotificationPreferences() {
   const queryClient = useQueryClient();
   const preferences = useQuery({ queryKey: ['preferences'], queryFn: () => must(notificationApi.GET('/api/v1/notifications/preferences')) });
+  // a switch moves at once, in the same render as the click; it shows the saved value again when the PUT settles
+  const [moving, setMoving] = useState<Partial<Record<PreferenceKey, boolean>>>({});
+  const settle = (key: PreferenceKey) => setMoving(({ [key]: _, ...rest }) => rest);
   const set = useMutation({
     mutationFn: ({ key, on }: { key: PreferenceKey; on: boolean }) => must(notificationApi.PUT('/api/v1/notifications/preferences', { body: { [key]: on } })),
-    // the switch moves at once; a refusal puts it back
-    onMutate: ({ key, on }) => {
-      const before = queryClient.getQueryData(['preferences']);
-      queryClient.setQueryData(['preferences'], { ...(before as object), [key]: on });
-      return before;
-    },
-    onError: (_e, _change, before) => queryClient.setQueryData(['preferences'], before),
+    // a read already under way (a refetch on focus) would land after the PUT with the old value
+    onMutate: () => queryClient.cancelQueries({ queryKey: ['preferences'] }),
     onSuccess: (saved) => queryClient.setQueryData(['preferences'], saved),
+    onSettled: (_saved, _e, { key }) => settle(key),
   });
   const values = preferences.data as Partial<Record<PreferenceKey, boolean>> | undefined;
+  const change = (key: PreferenceKey, on: boolean) => { setMoving((m) => ({ ...m, [key]: on })); set.mutate({ key, on }); };
   return (
     <fieldset className={section}><legend className="font-semibold">Notify me of</legend>
       {PREFERENCES.map(([key, label]) => (
         <label key={key} className="flex items-center justify-between text-sm">{label}
-          <input type="checkbox" role="switch" checked={values?.[key] ?? true} disabled={!values}
-            onChange={(e) => set.mutate({ key, on: e.target.checked })} /></label>
+          <input type="checkbox" role="switch" checked={moving[key] ?? values?.[key] ?? true} disabled={!values}
+            onChange={(e) => change(key, e.target.checked)} /></label>
       ))}
       {set.isError && <p role="alert" className="text-sm text-red-600">{problemMessage(set.error)}</p>}
     </fieldset>
