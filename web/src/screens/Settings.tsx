@@ -71,13 +71,15 @@ function NotificationPreferences() {
   const preferences = useQuery({ queryKey: ['preferences'], queryFn: () => must(notificationApi.GET('/api/v1/notifications/preferences')) });
   // a switch moves at once, in the same render as the click; it shows the saved value again when the PUT settles
   const [moving, setMoving] = useState<Partial<Record<PreferenceKey, boolean>>>({});
-  const settle = (key: PreferenceKey) => setMoving(({ [key]: _, ...rest }) => rest);
+  // a later click on the same switch, still in flight, keeps its own value
+  const settle = (key: PreferenceKey, on: boolean) => setMoving(({ [key]: was, ...rest }) => (was === on ? rest : { ...rest, [key]: was }));
   const set = useMutation({
     mutationFn: ({ key, on }: { key: PreferenceKey; on: boolean }) => must(notificationApi.PUT('/api/v1/notifications/preferences', { body: { [key]: on } })),
     // a read already under way (a refetch on focus) would land after the PUT with the old value
     onMutate: () => queryClient.cancelQueries({ queryKey: ['preferences'] }),
     onSuccess: (saved) => queryClient.setQueryData(['preferences'], saved),
-    onSettled: (_saved, _e, { key }) => settle(key),
+    // after a refusal the switch shows the saved value again
+    onSettled: (_saved, _e, { key, on }) => settle(key, on),
   });
   const values = preferences.data as Partial<Record<PreferenceKey, boolean>> | undefined;
   const change = (key: PreferenceKey, on: boolean) => { setMoving((m) => ({ ...m, [key]: on })); set.mutate({ key, on }); };
