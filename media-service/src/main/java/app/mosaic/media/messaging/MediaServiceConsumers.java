@@ -1,5 +1,6 @@
 package app.mosaic.media.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,6 +32,8 @@ class MediaServiceConsumers {
 	EventConsumer postEvents(MediaManagement media) {
 		return EventConsumer.named(POSTS).topics("post.events")
 			.on("PostDeleted", PostDeleted.class, d -> media.deleteAttachedTo("post:" + d.postId()))
+			// a deleted post's files may go a second later; the topic's likes and comments are skipped unread
+			.fetchingAtMostEvery(Duration.ofSeconds(1))
 			.build();
 	}
 

@@ -1,5 +1,6 @@
 package app.mosaic.platform.events;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,15 @@ public final class EventConsumer {
 	private final List<String> topics;
 	private final Map<String, Handled<?>> types;
 	private final Consumer<List<Received<?>>> batchHandler;
+	private final Duration fetchWait;
 
 	private EventConsumer(String name, List<String> topics, Map<String, Handled<?>> types,
-			Consumer<List<Received<?>>> batchHandler) {
+			Consumer<List<Received<?>>> batchHandler, Duration fetchWait) {
 		this.name = name;
 		this.topics = topics;
 		this.types = Map.copyOf(types);
 		this.batchHandler = batchHandler;
+		this.fetchWait = fetchWait;
 	}
 
 	public static Builder named(String name) {
@@ -64,12 +67,21 @@ public final class EventConsumer {
 		return handled == null ? null : handled.payload();
 	}
 
+	/** How long the broker may hold a fetch to fill it, or null to answer as soon as a record arrives. */
+	Duration fetchWait() {
+		return fetchWait;
+	}
+
 	boolean batched() {
 		return batchHandler != null;
 	}
 
 	boolean handles(InboundEvent event) {
-		return types.containsKey(event.eventType());
+		return handles(event.eventType());
+	}
+
+	boolean handles(String eventType) {
+		return types.containsKey(eventType);
 	}
 
 	/** Reads the payload into the consumer's record; a payload that does not fit is a poison message. */
@@ -123,6 +135,7 @@ public final class EventConsumer {
 		private final String name;
 		private List<String> topics = List.of();
 		private final Map<String, Handled<?>> types = new LinkedHashMap<>();
+		private Duration fetchWait;
 
 		private Builder(String name) {
 			this.name = Objects.requireNonNull(name);
@@ -153,15 +166,25 @@ public final class EventConsumer {
 			});
 		}
 
+		/**
+		 * For a consumer whose readers can wait: the broker holds each fetch until it has filled or this long has
+		 * passed, instead of answering (and this consumer committing) once per record. Meant for consumers that
+		 * skip most of a busy topic, such as one that only counts posts on post.events, which carries every like.
+		 */
+		public Builder fetchingAtMostEvery(Duration wait) {
+			this.fetchWait = Objects.requireNonNull(wait);
+			return this;
+		}
+
 		public EventConsumer build() {
 			check();
-			return new EventConsumer(name, topics, types, null);
+			return new EventConsumer(name, topics, types, null, fetchWait);
 		}
 
 		/** Handles every accepted event of a polled batch at once, in one transaction. */
 		public EventConsumer inBatches(Consumer<List<Received<?>>> handler) {
 			check();
-			return new EventConsumer(name, topics, types, Objects.requireNonNull(handler));
+			return new EventConsumer(name, topics, types, Objects.requireNonNull(handler), fetchWait);
 		}
 
 		private void check() {

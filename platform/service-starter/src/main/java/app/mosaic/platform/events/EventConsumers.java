@@ -1,9 +1,13 @@
 package app.mosaic.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,6 +33,9 @@ class EventConsumers implements SmartLifecycle {
 			VALUES (?, ?, ?, now())
 			ON CONFLICT DO NOTHING""";
 
+	/** A fetch this full is answered at once, even before a consumer's fetch wait has passed. */
+	private static final int FILLED_FETCH_BYTES = 256 * 1024;
+
 	private final List<EventConsumer> consumers;
 	private final AbstractKafkaListenerContainerFactory<?, String, String> factory;
 	private final JdbcTemplate jdbc;
@@ -51,6 +58,12 @@ class EventConsumers implements SmartLifecycle {
 			container.getContainerProperties().setGroupId(consumer.name());
 			container.getContainerProperties().setClientId(consumer.name());
 			container.setBeanName(consumer.name());
+			if (consumer.fetchWait() != null) {
+				Properties fetch = new Properties();
+				fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FILLED_FETCH_BYTES);
+				fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) consumer.fetchWait().toMillis());
+				container.getContainerProperties().setKafkaConsumerProperties(fetch);
+			}
 			container.setupMessageListener(consumer.batched()
 					? (BatchMessageListener<String, String>) records -> onBatch(consumer, records)
 					: (MessageListener<String, String>) record -> onRecord(consumer, record));
@@ -80,6 +93,9 @@ class EventConsumers implements SmartLifecycle {
 
 	/** @return whether the handler ran (false for a type this consumer skips, or an event it already processed) */
 	boolean onRecord(EventConsumer consumer, ConsumerRecord<String, String> record) {
+		if (skipsByHeader(consumer, record)) {
+			return false;
+		}
 		InboundEvent event = InboundEvent.parse(record.value());
 		if (!consumer.handles(event)) {
 			return false;
@@ -95,6 +111,16 @@ class EventConsumers implements SmartLifecycle {
 	}
 
 	/**
+	 * Whether the record's event-type header names a type this consumer does not handle. Most records on a topic
+	 * are of types a given consumer skips (every like on post.events, for media-service), and the header spares
+	 * parsing them. A record without the header is parsed and judged by its envelope.
+	 */
+	private static boolean skipsByHeader(EventConsumer consumer, ConsumerRecord<String, String> record) {
+		Header type = record.headers().lastHeader(EventEnvelope.EVENT_TYPE_HEADER);
+		return type != null && !consumer.handles(new String(type.value(), StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * One transaction for the whole batch: the events new to this consumer are claimed together and handed over
 	 * at once. If anything fails, the batch is settled one record at a time so that only a poison record is
 	 * retried and dead-lettered, and the records before it are not handled twice.
@@ -103,6 +129,9 @@ class EventConsumers implements SmartLifecycle {
 		try {
 			List<EventConsumer.Received<?>> accepted = new ArrayList<>();
 			for (ConsumerRecord<String, String> record : records) {
+				if (skipsByHeader(consumer, record)) {
+					continue;
+				}
 				InboundEvent event = InboundEvent.parse(record.value());
 				if (consumer.handles(event)) {
 					accepted.add(consumer.read(event));
