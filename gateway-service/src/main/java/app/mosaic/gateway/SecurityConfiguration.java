@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -83,6 +84,15 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint((exchange, ex) -> GatewayProblems.write(exchange.getResponse(),
 					HttpStatus.UNAUTHORIZED, "A valid access token is required: send Authorization: Bearer <token>.", null)))
 			.build();
+	}
+
+	/**
+	 * Spring Security's own observations off, so the web filter chain is not wrapped filter by filter to make them
+	 * (switching them off in management.observations.enable leaves the wrappers); http.server.requests stays.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/** What the firewall refuses (encoded NUL, slash or dots in a path...) answers problem+json like the rest. */
