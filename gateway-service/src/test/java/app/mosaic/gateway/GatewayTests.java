@@ -20,12 +20,16 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import app.mosaic.testkit.HttpApi;
 import app.mosaic.testkit.TestJwts;
@@ -110,6 +114,16 @@ class GatewayTests {
 		assertThat(apiPage.status()).isEqualTo(401);
 		assertThat(apiPage.contentType()).isEqualTo("application/problem+json");
 		assertThat(api.post("/").header("Accept", "text/html").send().status()).isEqualTo(401);
+	}
+
+	@Autowired
+	HttpClient routes;
+
+	@Test
+	void routesOverABoundedPoolOfConnectionsPerService() {
+		// an elastic pool opened a connection per request under overload and ran the heap out (gateway.md, run 5)
+		ConnectionProvider pool = routes.configuration().connectionProvider();
+		assertThat(pool.maxConnections()).isEqualTo(1000);
 	}
 
 	@BeforeEach

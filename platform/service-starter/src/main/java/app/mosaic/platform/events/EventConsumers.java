@@ -54,23 +54,29 @@ class EventConsumers implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		for (EventConsumer consumer : consumers) {
-			AbstractMessageListenerContainer<String, String> container = factory.createContainer(consumer.topics().toArray(String[]::new));
-			container.getContainerProperties().setGroupId(consumer.name());
-			container.getContainerProperties().setClientId(consumer.name());
-			container.setBeanName(consumer.name());
-			if (consumer.fetchWait() != null) {
-				Properties fetch = new Properties();
-				fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FILLED_FETCH_BYTES);
-				fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) consumer.fetchWait().toMillis());
-				container.getContainerProperties().setKafkaConsumerProperties(fetch);
-			}
-			container.setupMessageListener(consumer.batched()
-					? (BatchMessageListener<String, String>) records -> onBatch(consumer, records)
-					: (MessageListener<String, String>) record -> onRecord(consumer, record));
+			AbstractMessageListenerContainer<String, String> container = containerFor(consumer);
 			container.start();
 			containers.add(container);
 		}
 		running = true;
+	}
+
+	/** The consumer's listener container, configured and not yet started. */
+	AbstractMessageListenerContainer<String, String> containerFor(EventConsumer consumer) {
+		AbstractMessageListenerContainer<String, String> container = factory.createContainer(consumer.topics().toArray(String[]::new));
+		container.getContainerProperties().setGroupId(consumer.name());
+		container.getContainerProperties().setClientId(consumer.name());
+		container.setBeanName(consumer.name());
+		if (consumer.fetchWait() != null) {
+			Properties fetch = new Properties();
+			fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FILLED_FETCH_BYTES);
+			fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) consumer.fetchWait().toMillis());
+			container.getContainerProperties().setKafkaConsumerProperties(fetch);
+		}
+		container.setupMessageListener(consumer.batched()
+				? (BatchMessageListener<String, String>) records -> onBatch(consumer, records)
+				: (MessageListener<String, String>) record -> onRecord(consumer, record));
+		return container;
 	}
 
 	@Override
