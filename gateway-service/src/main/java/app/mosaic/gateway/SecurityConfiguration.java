@@ -10,18 +10,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
+
+import app.mosaic.platform.requests.HeaderText;
 
 /**
  * The first check of every request: a valid Keycloak JWT (validated against the realm's JWKS) everywhere
@@ -37,8 +40,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		ServerBearerTokenAuthenticationConverter tokens = new ServerBearerTokenAuthenticationConverter();
-		tokens.setAllowUriQueryParameter(true); // browsers' EventSource cannot set headers
+		// a token in the header, or in the query for browsers' EventSource, which cannot set headers
+		BearerTokenConverter tokens = new BearerTokenConverter();
 		// the chat socket checks its token itself and closes with 4401, a code browsers can read: a handshake
 		// refused here would reach their scripts as a bare 1006
 		ServerAuthenticationConverter bearer = exchange -> CHAT_SOCKET.equals(exchange.getRequest().getPath().value()) ? Mono.empty()
@@ -93,6 +96,19 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * Spring Security's strict firewall, with its header and parameter name checks done without its regular
+	 * expressions ({@link HeaderText}): the same rules, at a fraction of the cost on every header of every request.
+	 */
+	@Bean
+	ServerWebExchangeFirewall exchangeFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+		firewall.setAllowedParameterNames(HeaderText::isAllowedName);
+		return firewall;
 	}
 
 	/** What the firewall refuses (encoded NUL, slash or dots in a path...) answers problem+json like the rest. */

@@ -156,6 +156,30 @@ class GatewayTests {
 	}
 
 	@Test
+	void readsTheBearerTokenAsSpringSecurityDoesFromTheHeaderOrOnAGetFromTheQuery() {
+		assertThat(api.get("/api/v1/users/me").header("Authorization", "bearer " + token).send().status())
+			.as("the scheme in any case").isEqualTo(200);
+		assertThat(api.get("/api/v1/users/me?access_token=" + token).send().status()).as("EventSource's way").isEqualTo(200);
+		for (HttpApi.Response refused : List.of(
+				api.get("/api/v1/users/me").header("Authorization", "Bearer " + token + "!").send(),
+				api.get("/api/v1/users/me").header("Authorization", "Bearer ").send(),
+				api.get("/api/v1/users/me?access_token=").send(),
+				api.get("/api/v1/users/me?access_token=" + token).bearer(token).send(),
+				api.get("/api/v1/users/me?access_token=" + token + "&access_token=" + token).send(),
+				api.post("/api/v1/users/me?access_token=" + token).body("application/json", "{}".getBytes(StandardCharsets.UTF_8)).send())) {
+			assertThat(refused.status()).isIn(400, 401);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+		}
+		// the firewall: a control character (NEL, as the byte reads in ISO-8859-1) in a header value it reads; tabs pass
+		HttpApi.Response control = api.raw("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+				+ "\r\nX-Correlation-Id: a\u0085b\r\nConnection: close\r\n\r\n");
+		assertThat(control.status()).isEqualTo(400);
+		assertThat(control.contentType()).startsWith("application/problem+json");
+		assertThat(api.raw("GET /api/v1/users/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+				+ "\r\nX-Correlation-Id: a\tb\r\nConnection: close\r\n\r\n").status()).isEqualTo(200);
+	}
+
+	@Test
 	void servesOneSwaggerUiOverEveryServicesDocumentStartingWithSignIn() {
 		assertThat(api.get("/swagger-ui.html").send().status()).isIn(200, 302);
 		HttpApi.Response config = api.get("/v3/api-docs/gateway/swagger-config").send();

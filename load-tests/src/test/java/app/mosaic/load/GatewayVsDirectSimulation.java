@@ -35,6 +35,7 @@ public class GatewayVsDirectSimulation extends Simulation {
 	static final int[] RATES = Steps.rates("rates", "100,200,400,800");
 	static final int STEP_SECONDS = Integer.getInteger("step", 20);
 	static final int WARMUP_SECONDS = Integer.getInteger("warmup", 20);
+	static final int REST_SECONDS = Integer.getInteger("rest", 20);
 
 	private final List<People.Person> people = People.signUp(GATEWAY, PEOPLE);
 	private final Steps steps = new Steps();
@@ -44,6 +45,7 @@ public class GatewayVsDirectSimulation extends Simulation {
 		HttpProtocolBuilder protocol = http.shareConnections().maxConnectionsPerHost(64).acceptHeader("application/json");
 		List<PopulationBuilder> sequence = new ArrayList<>();
 		for (String target : List.of("direct", "gateway")) {
+			sequence.add(Steps.rest(target, REST_SECONDS));
 			sequence.add(read(target, "warmup-" + target).injectOpen(constantUsersPerSec(RATES[0]).during(WARMUP_SECONDS)));
 			for (int rate : RATES) {
 				sequence.add(read(target, target + "@" + rate).injectOpen(constantUsersPerSec(rate).during(STEP_SECONDS)));

@@ -1,16 +1,13 @@
 package app.mosaic.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -105,15 +102,10 @@ public class PostsSimulation extends Simulation {
 	private record Action(Iterator<Map<String, Object>> feeder, ChainBuilder chain) {
 	}
 
-	/**
-	 * A rest, a warm-up at the first rate, then one step per rate. The rest lets what the part before overloaded
-	 * recover (queues drain, the gateway's circuit breakers close again), so one part's top step does not
-	 * spoil the next part's first.
-	 */
+	/** A rest ({@link Steps#rest}), a warm-up at the first rate, then one step per rate. */
 	private void addSteps(List<PopulationBuilder> sequence, String name, int[] rates, int warmupSeconds, int seconds,
 			Supplier<Action> action) {
-		sequence.add(scenario("rest-" + name).exec(session -> session)
-			.injectOpen(nothingFor(Duration.ofSeconds(REST_SECONDS)), atOnceUsers(1)));
+		sequence.add(Steps.rest(name, REST_SECONDS));
 		Action warmup = action.get();
 		sequence.add(steps.timed("warmup-" + name, warmup.feeder(), warmup.chain())
 			.injectOpen(constantUsersPerSec(rates[0]).during(warmupSeconds)));

@@ -1,10 +1,13 @@
 package app.mosaic.load;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -49,6 +52,14 @@ final class Steps {
 			chain = sequence.get(i).andThen(chain);
 		}
 		return chain;
+	}
+
+	/**
+	 * A pause before a part of a run: what the part before overloaded recovers (queues drain, the gateway's
+	 * circuit breakers close again), so one part's top step does not spoil the next part's first.
+	 */
+	static PopulationBuilder rest(String name, int seconds) {
+		return scenario("rest-" + name).exec(session -> session).injectOpen(nothingFor(Duration.ofSeconds(seconds)), atOnceUsers(1));
 	}
 
 	/** The highest of the rates whose step was sustained, 0 when none was. */

@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -25,6 +24,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import app.mosaic.platform.security.HeaderBearerTokenResolver;
 import app.mosaic.platform.web.Problems;
 
 /**
@@ -64,7 +64,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	/** The socket authenticates itself; the resource server must not refuse its handshake first. */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
-		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		HeaderBearerTokenResolver header = new HeaderBearerTokenResolver();
 		return request -> PATH.equals(request.getRequestURI()) ? null : header.resolve(request);
 	}
 

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
+import app.mosaic.platform.security.HeaderBearerTokenResolver;
+
 /**
  * Browsers' EventSource cannot send an Authorization header: on the stream, and only there, the token may come as
  * {@code ?access_token=}. Nothing logs a request's query string.
@@ -16,7 +18,7 @@ class StreamSecurity {
 
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
-		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		HeaderBearerTokenResolver header = new HeaderBearerTokenResolver();
 		DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
 		headerOrQuery.setAllowUriQueryParameter(true);
 		return request -> STREAM.equals(request.getRequestURI()) ? headerOrQuery.resolve(request) : header.resolve(request);

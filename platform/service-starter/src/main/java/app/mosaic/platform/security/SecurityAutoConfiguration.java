@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,11 +18,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import app.mosaic.platform.events.EventConsumer;
+import app.mosaic.platform.requests.HeaderText;
+import app.mosaic.platform.web.Problems;
 
 /**
  * Every service is a stateless OAuth2 resource server: it validates the JWT again behind the gateway,
@@ -72,6 +79,35 @@ public class SecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/** The bearer header read without Spring Security's regular expression; a service may read tokens its own way. */
+	@Bean
+	@ConditionalOnMissingBean
+	BearerTokenResolver bearerTokenResolver() {
+		return new HeaderBearerTokenResolver();
+	}
+
+	/**
+	 * Spring Security's strict firewall, with its header and parameter name checks done without its regular
+	 * expressions ({@link HeaderText}): the same rules, at a fraction of the cost on every header of every request.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+		firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+		firewall.setAllowedParameterNames(HeaderText::isAllowedName);
+		return firewall;
+	}
+
+	/** What the firewall refuses answers problem+json like every other mistake (the default is a bare 400). */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, rejected) -> Problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "Bad Request",
+				"The request holds characters that are not allowed here, such as control characters in a header."));
 	}
 
 	@Bean
