@@ -126,6 +126,18 @@ class GatewayTests {
 		assertThat(pool.maxConnections()).isEqualTo(1000);
 	}
 
+	@Autowired
+	org.springframework.security.web.server.WebFilterChainProxy securityChain;
+
+	@Autowired
+	org.springframework.security.web.server.firewall.ServerWebExchangeFirewall firewall;
+
+	@Test
+	void servesRequestsThroughItsOwnFirewall() {
+		// the request checks below hold with Spring's firewall too; this proves ours is the one in the chain
+		assertThat(org.springframework.test.util.ReflectionTestUtils.getField(securityChain, "firewall")).isSameAs(firewall);
+	}
+
 	@BeforeEach
 	void connect() {
 		api = new HttpApi("http://127.0.0.1:" + port);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -211,6 +212,26 @@ public abstract class ServiceBaselineTests {
 		assertThat(control.contentType()).startsWith("application/problem+json");
 		assertThat(api.raw("GET /api/v1/anything HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
 				+ "\r\nAccept: application/json,\t*/*\r\nConnection: close\r\n\r\n").status()).isEqualTo(404);
+	}
+
+	/**
+	 * The checks above hold with Spring's own resolver and firewall too; this proves ours serve the requests.
+	 * Spring Security 7 registers a composite around the chain that serves, so the firewall is read from inside it.
+	 */
+	@Test
+	void servesRequestsThroughTheStartersFirewallAndBearerResolver() {
+		Object registered = context.getBean("springSecurityFilterChain");
+		var serving = (org.springframework.security.web.FilterChainProxy) (registered.getClass().getSimpleName()
+			.equals("CompositeFilterChainProxy") ? ReflectionTestUtils.getField(registered, "springSecurityFilterChain") : registered);
+		assertThat(ReflectionTestUtils.getField(serving, "firewall"))
+			.isSameAs(context.getBean(org.springframework.security.web.firewall.HttpFirewall.class));
+		var chain = serving.getFilterChains().getFirst().getFilters();
+		Object bearerFilter = chain.stream()
+			.filter(f -> f instanceof org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter)
+			.findFirst().orElseThrow();
+		Object converter = ReflectionTestUtils.getField(bearerFilter, "authenticationConverter");
+		assertThat(ReflectionTestUtils.getField(converter, "bearerTokenResolver"))
+			.isSameAs(context.getBean(org.springframework.security.oauth2.server.resource.web.BearerTokenResolver.class));
 	}
 
 	@Test
